@@ -1,0 +1,124 @@
+//! Row → domain type mapping, shared by every query.
+
+use crate::backend;
+use jiff::Timestamp;
+use khabar_core::{
+    Article, ArticleId, ArticleStatus, ArticleSummary, Author, AuthorId, Cover, Section, SectionId,
+    Source, Tag, TagId,
+};
+use khabar_store::{StoreError, StoreResult};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+fn ts(secs: i64) -> StoreResult<Timestamp> {
+    Timestamp::from_second(secs).map_err(|e| StoreError::Backend(Box::new(e)))
+}
+
+pub(crate) fn section(row: &SqliteRow) -> StoreResult<Section> {
+    Ok(Section {
+        id: SectionId(row.try_get("id").map_err(backend)?),
+        slug: row.try_get("slug").map_err(backend)?,
+        name: row.try_get("name").map_err(backend)?,
+        position: row.try_get("position").map_err(backend)?,
+    })
+}
+
+pub(crate) fn tag(row: &SqliteRow) -> StoreResult<Tag> {
+    Ok(Tag {
+        id: TagId(row.try_get("id").map_err(backend)?),
+        slug: row.try_get("slug").map_err(backend)?,
+        name: row.try_get("name").map_err(backend)?,
+    })
+}
+
+pub(crate) fn author(row: &SqliteRow) -> StoreResult<Author> {
+    Ok(Author {
+        id: AuthorId(row.try_get("id").map_err(backend)?),
+        slug: row.try_get("slug").map_err(backend)?,
+        name: row.try_get("name").map_err(backend)?,
+        bio: row.try_get("bio").map_err(backend)?,
+    })
+}
+
+fn joined_section(row: &SqliteRow) -> StoreResult<Option<Section>> {
+    let id: Option<i64> = row.try_get("s_id").map_err(backend)?;
+    let Some(id) = id else { return Ok(None) };
+    Ok(Some(Section {
+        id: SectionId(id),
+        slug: row.try_get("s_slug").map_err(backend)?,
+        name: row.try_get("s_name").map_err(backend)?,
+        position: row.try_get("s_position").map_err(backend)?,
+    }))
+}
+
+fn joined_author(row: &SqliteRow) -> StoreResult<Option<Author>> {
+    let id: Option<i64> = row.try_get("au_id").map_err(backend)?;
+    let Some(id) = id else { return Ok(None) };
+    Ok(Some(Author {
+        id: AuthorId(id),
+        slug: row.try_get("au_slug").map_err(backend)?,
+        name: row.try_get("au_name").map_err(backend)?,
+        bio: row.try_get("au_bio").map_err(backend)?,
+    }))
+}
+
+fn cover(row: &SqliteRow) -> StoreResult<Option<Cover>> {
+    let url: Option<String> = row.try_get("cover_url").map_err(backend)?;
+    let Some(url) = url else { return Ok(None) };
+    Ok(Some(Cover {
+        url,
+        alt: row
+            .try_get::<Option<String>, _>("cover_alt")
+            .map_err(backend)?
+            .unwrap_or_default(),
+        credit: row
+            .try_get::<Option<String>, _>("cover_credit")
+            .map_err(backend)?
+            .unwrap_or_default(),
+    }))
+}
+
+pub(crate) fn summary(row: &SqliteRow) -> StoreResult<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: ArticleId(row.try_get("id").map_err(backend)?),
+        slug: row.try_get("slug").map_err(backend)?,
+        title: row.try_get("title").map_err(backend)?,
+        lead: row.try_get("lead").map_err(backend)?,
+        section: joined_section(row)?,
+        author: joined_author(row)?,
+        published_at: row
+            .try_get::<Option<i64>, _>("published_at")
+            .map_err(backend)?
+            .map(ts)
+            .transpose()?,
+        updated_at: ts(row.try_get("updated_at").map_err(backend)?)?,
+        cover: cover(row)?,
+    })
+}
+
+pub(crate) fn article(row: &SqliteRow, tags: Vec<Tag>) -> StoreResult<Article> {
+    let s = summary(row)?;
+    let status: String = row.try_get("status").map_err(backend)?;
+    let source_name: Option<String> = row.try_get("source_name").map_err(backend)?;
+    let source_url: Option<String> = row.try_get("source_url").map_err(backend)?;
+    Ok(Article {
+        id: s.id,
+        slug: s.slug,
+        title: s.title,
+        lead: s.lead,
+        body: row.try_get("body").map_err(backend)?,
+        section: s.section,
+        tags,
+        author: s.author,
+        source: match (source_name, source_url) {
+            (Some(name), Some(url)) => Some(Source { name, url }),
+            _ => None,
+        },
+        status: ArticleStatus::parse(&status)
+            .ok_or_else(|| StoreError::Invalid(format!("unknown status {status}")))?,
+        published_at: s.published_at,
+        created_at: ts(row.try_get("created_at").map_err(backend)?)?,
+        updated_at: s.updated_at,
+        cover: s.cover,
+    })
+}

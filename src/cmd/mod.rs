@@ -1,0 +1,53 @@
+//! One module per subcommand.
+
+mod analyze;
+mod article;
+mod demo;
+mod serve;
+
+use crate::cli::{ArticleCommand, Command, ConfigCommand, DemoCommand, SiteArgs};
+use khabar_app::config::{Config, Overrides, RawConfig};
+
+pub async fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { site, listen, demo } => serve::run(&site, listen, demo).await,
+        Command::Article {
+            command: ArticleCommand::Add { site, path },
+        } => article::add(&site, &path).await,
+        Command::Demo {
+            command:
+                DemoCommand::Generate {
+                    site,
+                    articles,
+                    seed,
+                },
+        } => demo::generate(&site, articles, seed).await,
+        Command::Analyze { json, slug, text } => analyze::run(&text.join(" "), json, slug),
+        Command::Config {
+            command: ConfigCommand::Example,
+        } => {
+            print!("{}", khabar_app::config::EXAMPLE);
+            Ok(())
+        }
+    }
+}
+
+/// Loads and validates the configuration for a command.
+fn load_config(site: &SiteArgs, listen: Option<String>) -> anyhow::Result<Config> {
+    RawConfig::load(site.config.as_deref())?.validate(Overrides {
+        listen,
+        database_url: site.database_url.clone(),
+    })
+}
+
+/// A progress bar in the house style.
+fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {msg} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what.to_string());
+    bar
+}
