@@ -70,6 +70,8 @@ pub struct AppState {
     pub site: Arc<SiteSettings>,
     pub assets: Arc<assets::Assets>,
     bodies: Arc<quick_cache::sync::Cache<(ArticleId, i64), Arc<RenderedBody>>>,
+    // Feature state below, one field per feature: newsroom, statistics,
+    // comments, search.
 }
 
 impl AppState {

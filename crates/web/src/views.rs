@@ -222,4 +222,5 @@ pub struct ArticlePage<'a> {
     pub source: Option<Link>,
     pub tags: Vec<Link>,
     pub json_ld: String,
+    // Feature fields below: statistics, then search, then comments.
 }
