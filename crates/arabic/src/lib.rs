@@ -80,6 +80,8 @@
 //!   while «اللوحة» becomes «لوح».
 //! - **Bare one-letter prepositions** are kept: «لمصر» and «بمصر» do not
 //!   meet «مصر»; article forms such as «بالمصري» do.
+//! - **A final ه of the root** looks like ة (which normalises to ه) and is
+//!   cut: «اتجاه» → «اتجا», «مياه» → «ميا».
 //! - **ة before a pronoun** is written ت: «سياستها» → «سياست» does not
 //!   meet «سياسة» → «سياس».
 //! - **Broken plurals** are different stems: «وزير»/«وزراء», «دولة»/«دول»
