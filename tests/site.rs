@@ -218,3 +218,39 @@ async fn pages_are_compressed_when_asked() {
         assert_eq!(res.headers()["content-encoding"], encoding);
     }
 }
+
+#[tokio::test]
+async fn digits_and_month_names_follow_the_site_settings() {
+    use khabar_i18n::{DigitStyle, MonthNames};
+    let server = TestServer::start_with(true, |c| {
+        c.locale.digits = DigitStyle::ArabicIndic;
+        c.locale.months = MonthNames::Levant;
+        c.locale.show_hijri = true;
+        c.per_page = 3;
+    })
+    .await;
+    let list = api_articles(&server, "limit=40").await;
+    let oldest = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["published_at"].as_str().unwrap().starts_with("2026-10"))
+        .expect("an October article");
+    let doc = page(&server, &path_of(&server, oldest["url"].as_str().unwrap()), 200).await;
+    let date = text(&doc, ".dateline time");
+    assert!(date.contains("تشرين الأول"), "Levant month name in {date:?}");
+    assert!(date.contains("٢٠٢٦"), "Arabic-Indic digits in {date:?}");
+    assert!(!date.chars().any(|c| c.is_ascii_digit()), "{date:?}");
+    assert!(text(&doc, ".hijri").contains("هـ"), "Hijri date shown");
+    // Counts on listings use the plural forms and the digit style.
+    let home = page(&server, "/", 200).await;
+    let section = attr(&home, ".section-block .block-title a", "href").unwrap();
+    let listing = page(&server, &section, 200).await;
+    let count = text(&listing, ".listing-count");
+    assert!(
+        ["مقالات", "مقالًا", "مقال"].iter().any(|w| count.contains(w)),
+        "{count:?}"
+    );
+    assert!(!count.chars().any(|c| c.is_ascii_digit()), "{count:?}");
+    assert!(text(&listing, ".page-label").contains('١'));
+}
