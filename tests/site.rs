@@ -236,7 +236,12 @@ async fn digits_and_month_names_follow_the_site_settings() {
         .iter()
         .find(|i| i["published_at"].as_str().unwrap().starts_with("2026-10"))
         .expect("an October article");
-    let doc = page(&server, &path_of(&server, oldest["url"].as_str().unwrap()), 200).await;
+    let doc = page(
+        &server,
+        &path_of(&server, oldest["url"].as_str().unwrap()),
+        200,
+    )
+    .await;
     let date = text(&doc, ".dateline time");
     assert!(date.contains("تشرين الأول"), "Levant month name in {date:?}");
     assert!(date.contains("٢٠٢٦"), "Arabic-Indic digits in {date:?}");

@@ -1,17 +1,49 @@
-//! The storage story, told against the SQLite backend: what every backend must do.
+//! The storage story: what every backend must do, told once and run against
+//! SQLite and PostgreSQL (when `KHABAR_TEST_POSTGRES_URL` names a server; CI
+//! always does).
 
 use jiff::{SignedDuration, Timestamp};
 use khabar_core::{ArticleStatus, NewArticle, NewTaxonomy, Source, Window};
 use khabar_store::{ArticleFilter, SharedStore};
-use std::sync::Arc;
+use khabar_testkit::TestPostgres;
+use std::future::Future;
 
-async fn sqlite(dir: &tempfile::TempDir) -> SharedStore {
-    let url = format!("sqlite://{}/story.db", dir.path().display());
-    Arc::new(
-        khabar_store_sqlite::SqliteStore::open(&url)
+/// Where a story runs: a database that can be opened again (to reopen it, or
+/// to open a second handle as another process would).
+#[derive(Clone)]
+struct Backend {
+    name: &'static str,
+    url: String,
+}
+
+impl Backend {
+    async fn open(&self) -> SharedStore {
+        khabar_app::open_store(&self.url)
             .await
-            .expect("open"),
-    )
+            .unwrap_or_else(|e| panic!("{}: {e:#}", self.name))
+    }
+}
+
+/// Runs `story` once per available backend, each on a fresh database.
+async fn for_each_backend<F, Fut>(story: F)
+where
+    F: Fn(Backend) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let dir = tempfile::tempdir().unwrap();
+    story(Backend {
+        name: "sqlite",
+        url: format!("sqlite://{}/story.db", dir.path().display()),
+    })
+    .await;
+    if let Some(pg) = TestPostgres::create().await {
+        story(Backend {
+            name: "postgres",
+            url: pg.url.clone(),
+        })
+        .await;
+        pg.drop_database().await;
+    }
 }
 
 fn tax(name: &str) -> NewTaxonomy {
@@ -46,8 +78,11 @@ fn window(limit: u32, offset: u64) -> Window {
 
 #[tokio::test]
 async fn articles_taxonomy_and_visibility() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = sqlite(&dir).await;
+    for_each_backend(articles_taxonomy_and_visibility_on).await;
+}
+
+async fn articles_taxonomy_and_visibility_on(backend: Backend) {
+    let store = backend.open().await;
     let now = Timestamp::now();
     let hour = SignedDuration::from_hours(1);
 
@@ -141,8 +176,11 @@ async fn articles_taxonomy_and_visibility() {
 
 #[tokio::test]
 async fn taxonomy_slug_collisions_get_a_suffix() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = sqlite(&dir).await;
+    for_each_backend(taxonomy_slug_collisions_get_a_suffix_on).await;
+}
+
+async fn taxonomy_slug_collisions_get_a_suffix_on(backend: Backend) {
+    let store = backend.open().await;
     let now = Timestamp::now();
     let mut a = article("أ", "سياسة", &[], now);
     a.tags = vec![
@@ -168,11 +206,13 @@ async fn taxonomy_slug_collisions_get_a_suffix() {
 
 #[tokio::test]
 async fn concurrent_writers_and_readers_never_see_a_locked_database() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/story.db", dir.path().display());
-    // Two independent stores on one file: the server and a CLI import.
-    let server: SharedStore = Arc::new(khabar_store_sqlite::SqliteStore::open(&url).await.unwrap());
-    let cli: SharedStore = Arc::new(khabar_store_sqlite::SqliteStore::open(&url).await.unwrap());
+    for_each_backend(concurrent_writers_and_readers_on).await;
+}
+
+async fn concurrent_writers_and_readers_on(backend: Backend) {
+    // Two independent stores on one database: the server and a CLI import.
+    let server = backend.open().await;
+    let cli = backend.open().await;
     let now = Timestamp::now();
     let mut tasks = Vec::new();
     for i in 0..40 {
@@ -199,7 +239,9 @@ async fn concurrent_writers_and_readers_never_see_a_locked_database() {
         }));
     }
     for t in tasks {
-        t.await.unwrap().expect("no database-is-locked errors");
+        t.await
+            .unwrap()
+            .unwrap_or_else(|e| panic!("{}: {e}", backend.name));
     }
     assert_eq!(server.article_count().await.unwrap(), 40);
     assert_eq!(server.sections().await.unwrap().len(), 3);
@@ -207,10 +249,13 @@ async fn concurrent_writers_and_readers_never_see_a_locked_database() {
 
 #[tokio::test]
 async fn data_survives_reopening() {
-    let dir = tempfile::tempdir().unwrap();
+    for_each_backend(data_survives_reopening_on).await;
+}
+
+async fn data_survives_reopening_on(backend: Backend) {
     let now = Timestamp::now();
     let id = {
-        let store = sqlite(&dir).await;
+        let store = backend.open().await;
         let id = store
             .create_article(&article("باق", "سياسة", &[], now), now)
             .await
@@ -218,6 +263,7 @@ async fn data_survives_reopening() {
         store.close().await;
         id
     };
-    let store = sqlite(&dir).await;
+    let store = backend.open().await;
     assert_eq!(store.article(id).await.unwrap().unwrap().title, "باق");
+    store.close().await;
 }

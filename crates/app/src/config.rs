@@ -57,7 +57,7 @@ impl Default for ServerSection {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DatabaseSection {
-    /// `sqlite://PATH` (created when missing).
+    /// `sqlite://PATH` (created when missing) or `postgres://USER:PASSWORD@HOST/DB`.
     pub url: String,
 }
 
@@ -170,10 +170,14 @@ impl RawConfig {
             url if khabar_core::is_http_url(url) => Some(url.to_string()),
             url => bail!("server.base_url: `{url}` is not an http(s) URL"),
         };
-        if !self.database.url.starts_with("sqlite:") {
+        let url = &self.database.url;
+        if !(url.starts_with("sqlite:")
+            || url.starts_with("postgres://")
+            || url.starts_with("postgresql://"))
+        {
             bail!(
-                "database.url: `{}` is not supported (use sqlite://PATH)",
-                redact(&self.database.url)
+                "database.url: `{}` is not supported (use sqlite://PATH or postgres://USER@HOST/DB)",
+                redact(url)
             );
         }
         let time_zone = jiff::tz::TimeZone::get(&self.site.time_zone).with_context(|| {

@@ -20,16 +20,22 @@ use std::path::Path;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 
-/// Opens the backend named by `url` (only `sqlite:` for now), creating the
-/// SQLite file's folder when missing, and applies migrations.
+/// Opens the backend named by `url` (`sqlite://PATH` or `postgres://…`),
+/// creating the SQLite file's folder when missing, and applies migrations.
 ///
 /// # Errors
 /// An unsupported URL, a folder that cannot be created, a database that cannot
 /// be opened or migrated.
 pub async fn open_store(url: &str) -> anyhow::Result<SharedStore> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        let store = khabar_store_postgres::PostgresStore::open(url)
+            .await
+            .with_context(|| format!("cannot open the database {}", config::redact(url)))?;
+        return Ok(Arc::new(store));
+    }
     let Some(rest) = url.strip_prefix("sqlite:") else {
         anyhow::bail!(
-            "unsupported database URL `{}` (use sqlite://PATH)",
+            "unsupported database URL `{}` (use sqlite://PATH or postgres://…)",
             config::redact(url)
         );
     };

@@ -12,8 +12,10 @@
 //! process; set `synchronous=FULL` in the database URL query to also survive
 //! power loss.
 
-mod rows;
 mod write;
+
+use khabar_store::sqlx_rows as rows;
+pub(crate) use khabar_store::sqlx_rows::backend;
 
 use async_trait::async_trait;
 use jiff::Timestamp;
@@ -27,18 +29,6 @@ use sqlx::sqlite::{
 };
 use std::str::FromStr;
 use std::time::Duration;
-
-pub(crate) fn backend(e: sqlx::Error) -> StoreError {
-    match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => {
-            StoreError::Conflict(db.message().to_string())
-        }
-        sqlx::Error::Database(db) if db.is_foreign_key_violation() || db.is_check_violation() => {
-            StoreError::Invalid(db.message().to_string())
-        }
-        _ => StoreError::Backend(Box::new(e)),
-    }
-}
 
 /// The SQLite implementation of [`Store`].
 #[derive(Debug, Clone)]

@@ -3,6 +3,10 @@
 //! before the server task starts, so a test can send requests at once: no
 //! sleeping, no polling.
 
+mod postgres;
+
+pub use postgres::{POSTGRES_URL_VAR, TestPostgres};
+
 use khabar_app::config::{Config, Overrides, RawConfig};
 use std::net::SocketAddr;
 use tempfile::TempDir;

@@ -1,20 +1,38 @@
-//! Row → domain type mapping, shared by every query.
+//! Row → domain type mapping and error mapping shared by the sqlx backends
+//! (SQLite, PostgreSQL): the same column names mean the same thing in both.
 
-use crate::backend;
+use crate::{StoreError, StoreResult};
 use jiff::Timestamp;
 use khabar_core::{
     Article, ArticleId, ArticleStatus, ArticleSummary, Author, AuthorId, Cover, Section, SectionId,
     Source, Tag, TagId,
 };
-use khabar_store::{StoreError, StoreResult};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::{ColumnIndex, Decode, Row, Type};
+
+/// Maps a driver error to what callers can act on; the message stays in logs.
+pub fn backend(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            StoreError::Conflict(db.message().to_string())
+        }
+        sqlx::Error::Database(db) if db.is_foreign_key_violation() || db.is_check_violation() => {
+            StoreError::Invalid(db.message().to_string())
+        }
+        _ => StoreError::Backend(Box::new(e)),
+    }
+}
 
 fn ts(secs: i64) -> StoreResult<Timestamp> {
     Timestamp::from_second(secs).map_err(|e| StoreError::Backend(Box::new(e)))
 }
 
-pub(crate) fn section(row: &SqliteRow) -> StoreResult<Section> {
+pub fn section<R>(row: &R) -> StoreResult<Section>
+where
+    R: Row,
+    for<'c> &'c str: ColumnIndex<R>,
+    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+{
     Ok(Section {
         id: SectionId(row.try_get("id").map_err(backend)?),
         slug: row.try_get("slug").map_err(backend)?,
@@ -23,7 +41,13 @@ pub(crate) fn section(row: &SqliteRow) -> StoreResult<Section> {
     })
 }
 
-pub(crate) fn tag(row: &SqliteRow) -> StoreResult<Tag> {
+pub fn tag<R>(row: &R) -> StoreResult<Tag>
+where
+    R: Row,
+    for<'c> &'c str: ColumnIndex<R>,
+    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+{
     Ok(Tag {
         id: TagId(row.try_get("id").map_err(backend)?),
         slug: row.try_get("slug").map_err(backend)?,
@@ -31,7 +55,13 @@ pub(crate) fn tag(row: &SqliteRow) -> StoreResult<Tag> {
     })
 }
 
-pub(crate) fn author(row: &SqliteRow) -> StoreResult<Author> {
+pub fn author<R>(row: &R) -> StoreResult<Author>
+where
+    R: Row,
+    for<'c> &'c str: ColumnIndex<R>,
+    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+{
     Ok(Author {
         id: AuthorId(row.try_get("id").map_err(backend)?),
         slug: row.try_get("slug").map_err(backend)?,
@@ -40,7 +70,13 @@ pub(crate) fn author(row: &SqliteRow) -> StoreResult<Author> {
     })
 }
 
-fn joined_section(row: &SqliteRow) -> StoreResult<Option<Section>> {
+pub fn joined_section<R>(row: &R) -> StoreResult<Option<Section>>
+where
+    R: Row,
+    for<'c> &'c str: ColumnIndex<R>,
+    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+{
     let id: Option<i64> = row.try_get("s_id").map_err(backend)?;
     let Some(id) = id else { return Ok(None) };
     Ok(Some(Section {
@@ -51,7 +87,13 @@ fn joined_section(row: &SqliteRow) -> StoreResult<Option<Section>> {
     }))
 }
 
-fn joined_author(row: &SqliteRow) -> StoreResult<Option<Author>> {
+pub fn joined_author<R>(row: &R) -> StoreResult<Option<Author>>
+where
+    R: Row,
+    for<'c> &'c str: ColumnIndex<R>,
+    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+{
     let id: Option<i64> = row.try_get("au_id").map_err(backend)?;
     let Some(id) = id else { return Ok(None) };
     Ok(Some(Author {
@@ -62,7 +104,13 @@ fn joined_author(row: &SqliteRow) -> StoreResult<Option<Author>> {
     }))
 }
 
-fn cover(row: &SqliteRow) -> StoreResult<Option<Cover>> {
+pub fn cover<R>(row: &R) -> StoreResult<Option<Cover>>
+where
+    R: Row,
+    for<'c> &'c str: ColumnIndex<R>,
+    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+{
     let url: Option<String> = row.try_get("cover_url").map_err(backend)?;
     let Some(url) = url else { return Ok(None) };
     Ok(Some(Cover {
@@ -78,7 +126,13 @@ fn cover(row: &SqliteRow) -> StoreResult<Option<Cover>> {
     }))
 }
 
-pub(crate) fn summary(row: &SqliteRow) -> StoreResult<ArticleSummary> {
+pub fn summary<R>(row: &R) -> StoreResult<ArticleSummary>
+where
+    R: Row,
+    for<'c> &'c str: ColumnIndex<R>,
+    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+{
     Ok(ArticleSummary {
         id: ArticleId(row.try_get("id").map_err(backend)?),
         slug: row.try_get("slug").map_err(backend)?,
@@ -96,7 +150,13 @@ pub(crate) fn summary(row: &SqliteRow) -> StoreResult<ArticleSummary> {
     })
 }
 
-pub(crate) fn article(row: &SqliteRow, tags: Vec<Tag>) -> StoreResult<Article> {
+pub fn article<R>(row: &R, tags: Vec<Tag>) -> StoreResult<Article>
+where
+    R: Row,
+    for<'c> &'c str: ColumnIndex<R>,
+    for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
+{
     let s = summary(row)?;
     let status: String = row.try_get("status").map_err(backend)?;
     let source_name: Option<String> = row.try_get("source_name").map_err(backend)?;

@@ -1,0 +1,249 @@
+//! Khabar's PostgreSQL backend, for sites that run several servers against
+//! one database.
+//!
+//! [`PostgresStore::open`] connects, applies the embedded migrations (the same
+//! version stamps as the SQLite backend) and returns a [`khabar_store::Store`].
+//! Rules live in Rust and behave as in SQLite; the story test runs against both.
+//! Taxonomy is created with `insert … on conflict do nothing`, so two servers
+//! importing the same new tag at once both end up with the one row.
+
+mod write;
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use khabar_core::{
+    Article, ArticleId, ArticleSummary, Author, NewArticle, Page, Section, Tag, Window,
+};
+use khabar_store::sqlx_rows::{self as rows, backend};
+use khabar_store::{ArticleFilter, Store, StoreError, StoreResult};
+use sqlx::Row;
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use std::time::Duration;
+
+/// The PostgreSQL implementation of [`Store`].
+#[derive(Debug, Clone)]
+pub struct PostgresStore {
+    pool: PgPool,
+}
+
+impl PostgresStore {
+    /// Connects to `url` (e.g. `postgres://user@host/khabar`) and applies
+    /// pending migrations.
+    ///
+    /// # Errors
+    /// When the server cannot be reached or a migration fails.
+    pub async fn open(url: &str) -> StoreResult<PostgresStore> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await
+            .map_err(backend)?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(|e| StoreError::Backend(Box::new(e)))?;
+        Ok(PostgresStore { pool })
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.title, a.lead, a.published_at, a.updated_at, \
+    a.cover_url, a.cover_alt, a.cover_credit, \
+    s.id as s_id, s.slug as s_slug, s.name as s_name, s.position as s_position, \
+    au.id as au_id, au.slug as au_slug, au.name as au_name, au.bio as au_bio";
+
+const SUMMARY_FROM: &str = "from articles a \
+    left join sections s on s.id = a.section_id \
+    left join authors au on au.id = a.author_id";
+
+const PUBLISHED: &str = "a.status = 'published' and a.published_at <= $1";
+
+fn filter_clause(filter: ArticleFilter) -> (&'static str, Option<i64>) {
+    match filter {
+        ArticleFilter::All => ("", None),
+        ArticleFilter::Section(id) => (" and a.section_id = $2", Some(id.0)),
+        ArticleFilter::Author(id) => (" and a.author_id = $2", Some(id.0)),
+        ArticleFilter::Tag(id) => (
+            " and a.id in (select article_id from article_tags where tag_id = $2)",
+            Some(id.0),
+        ),
+    }
+}
+
+#[async_trait]
+impl Store for PostgresStore {
+    async fn create_article(&self, article: &NewArticle, now: Timestamp) -> StoreResult<ArticleId> {
+        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let id = write::insert_article(&mut tx, article, now).await?;
+        tx.commit().await.map_err(backend)?;
+        Ok(id)
+    }
+
+    async fn create_articles(
+        &self,
+        articles: &[NewArticle],
+        now: Timestamp,
+    ) -> StoreResult<Vec<ArticleId>> {
+        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut ids = Vec::with_capacity(articles.len());
+        for article in articles {
+            ids.push(write::insert_article(&mut tx, article, now).await?);
+        }
+        tx.commit().await.map_err(backend)?;
+        Ok(ids)
+    }
+
+    async fn article(&self, id: ArticleId) -> StoreResult<Option<Article>> {
+        let sql = format!(
+            "select {SUMMARY_COLUMNS}, a.body, a.status, a.created_at, a.source_name, a.source_url \
+             {SUMMARY_FROM} where a.id = $1"
+        );
+        let Some(row) = sqlx::query(&sql)
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?
+        else {
+            return Ok(None);
+        };
+        let tags = sqlx::query(
+            "select t.id, t.slug, t.name from article_tags at join tags t on t.id = at.tag_id \
+             where at.article_id = $1 order by at.position, t.id",
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(backend)?;
+        rows::article(&row, tags.iter().map(rows::tag).collect::<Result<_, _>>()?).map(Some)
+    }
+
+    async fn published(
+        &self,
+        filter: ArticleFilter,
+        window: Window,
+        now: Timestamp,
+    ) -> StoreResult<Page<ArticleSummary>> {
+        let (clause, arg) = filter_clause(filter);
+        let next = if arg.is_some() { 3 } else { 2 };
+        let list_sql = format!(
+            "select {SUMMARY_COLUMNS} {SUMMARY_FROM} where {PUBLISHED}{clause} \
+             order by a.published_at desc, a.id desc limit ${next} offset ${}",
+            next + 1
+        );
+        let mut list = sqlx::query(&list_sql).bind(now.as_second());
+        if let Some(arg) = arg {
+            list = list.bind(arg);
+        }
+        let items = list
+            .bind(i64::from(window.limit))
+            .bind(i64::try_from(window.offset).unwrap_or(i64::MAX))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(backend)?
+            .iter()
+            .map(rows::summary)
+            .collect::<Result<Vec<_>, _>>()?;
+        let count_sql = format!("select count(*) from articles a where {PUBLISHED}{clause}");
+        let mut count = sqlx::query(&count_sql).bind(now.as_second());
+        if let Some(arg) = arg {
+            count = count.bind(arg);
+        }
+        let total: i64 = count
+            .fetch_one(&self.pool)
+            .await
+            .map_err(backend)?
+            .try_get(0)
+            .map_err(backend)?;
+        Ok(Page {
+            items,
+            total: u64::try_from(total).unwrap_or(0),
+        })
+    }
+
+    async fn latest_by_section(
+        &self,
+        per_section: u32,
+        now: Timestamp,
+    ) -> StoreResult<Vec<(Section, Vec<ArticleSummary>)>> {
+        let mut out = Vec::new();
+        for section in self.sections().await? {
+            let page = self
+                .published(
+                    ArticleFilter::Section(section.id),
+                    Window {
+                        limit: per_section,
+                        offset: 0,
+                    },
+                    now,
+                )
+                .await?;
+            if !page.items.is_empty() {
+                out.push((section, page.items));
+            }
+        }
+        Ok(out)
+    }
+
+    async fn sections(&self) -> StoreResult<Vec<Section>> {
+        sqlx::query("select id, slug, name, position from sections order by position, id")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(backend)?
+            .iter()
+            .map(rows::section)
+            .collect()
+    }
+
+    async fn section_by_slug(&self, slug: &str) -> StoreResult<Option<Section>> {
+        sqlx::query("select id, slug, name, position from sections where slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?
+            .as_ref()
+            .map(rows::section)
+            .transpose()
+    }
+
+    async fn tag_by_slug(&self, slug: &str) -> StoreResult<Option<Tag>> {
+        sqlx::query("select id, slug, name from tags where slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?
+            .as_ref()
+            .map(rows::tag)
+            .transpose()
+    }
+
+    async fn author_by_slug(&self, slug: &str) -> StoreResult<Option<Author>> {
+        sqlx::query("select id, slug, name, bio from authors where slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?
+            .as_ref()
+            .map(rows::author)
+            .transpose()
+    }
+
+    async fn article_count(&self) -> StoreResult<u64> {
+        let n: i64 = sqlx::query_scalar("select count(*) from articles")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(backend)?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("select 1")
+            .execute(&self.pool)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn close(&self) {
+        self.pool.close().await;
+    }
+}
