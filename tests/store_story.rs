@@ -171,6 +171,14 @@ async fn articles_taxonomy_and_visibility_on(backend: Backend) {
 
     let latest = store.latest_by_section(5, now).await.unwrap();
     assert_eq!(latest.len(), 1, "economy has only a draft");
+    assert_eq!(latest[0].0.id, politics.id);
+    assert_eq!(
+        latest[0].1.iter().map(|a| a.id).collect::<Vec<_>>(),
+        [second, first],
+        "newest first, the future one left out"
+    );
+    let one = store.latest_by_section(1, now).await.unwrap();
+    assert_eq!(one[0].1.len(), 1, "at most per_section articles");
     assert_eq!(store.article_count().await.unwrap(), 4);
 }
 

@@ -165,23 +165,21 @@ impl Store for PostgresStore {
         per_section: u32,
         now: Timestamp,
     ) -> StoreResult<Vec<(Section, Vec<ArticleSummary>)>> {
-        let mut out = Vec::new();
-        for section in self.sections().await? {
-            let page = self
-                .published(
-                    ArticleFilter::Section(section.id),
-                    Window {
-                        limit: per_section,
-                        offset: 0,
-                    },
-                    now,
-                )
-                .await?;
-            if !page.items.is_empty() {
-                out.push((section, page.items));
-            }
-        }
-        Ok(out)
+        let sql = format!(
+            "select {SUMMARY_COLUMNS} {SUMMARY_FROM} \
+             where a.id in (select x.id from sections sx join articles x on x.id in ( \
+                 select y.id from articles y where y.section_id = sx.id \
+                 and y.status = 'published' and y.published_at <= $1 \
+                 order by y.published_at desc, y.id desc limit $2)) \
+             order by s.position, s.id, a.published_at desc, a.id desc"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(now.as_second())
+            .bind(i64::from(per_section))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(backend)?;
+        rows::group_by_section(rows.iter().map(rows::summary))
     }
 
     async fn sections(&self) -> StoreResult<Vec<Section>> {

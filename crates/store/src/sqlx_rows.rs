@@ -182,3 +182,21 @@ where
         cover: s.cover,
     })
 }
+
+/// Groups summaries that arrive ordered by section into (section, articles).
+pub fn group_by_section(
+    summaries: impl Iterator<Item = StoreResult<ArticleSummary>>,
+) -> StoreResult<Vec<(Section, Vec<ArticleSummary>)>> {
+    let mut out: Vec<(Section, Vec<ArticleSummary>)> = Vec::new();
+    for summary in summaries {
+        let summary = summary?;
+        let Some(section) = summary.section.clone() else {
+            continue;
+        };
+        match out.last_mut() {
+            Some((last, items)) if last.id == section.id => items.push(summary),
+            _ => out.push((section, vec![summary])),
+        }
+    }
+    Ok(out)
+}
