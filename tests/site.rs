@@ -259,3 +259,56 @@ async fn digits_and_month_names_follow_the_site_settings() {
     assert!(!count.chars().any(|c| c.is_ascii_digit()), "{count:?}");
     assert!(text(&listing, ".page-label").contains('١'));
 }
+
+#[tokio::test]
+async fn rendered_pages_are_kept_briefly_but_not_for_visitors_with_cookies() {
+    use khabar_store::Store;
+    let server = TestServer::start_with(true, |c| {
+        c.page_cache = std::time::Duration::from_secs(60);
+    })
+    .await;
+    let before = get(&server, "/").await.text().await.unwrap();
+    // Another process (the CLI, another server) publishes a story.
+    let store = khabar_store_sqlite::SqliteStore::open(&server.database_url)
+        .await
+        .unwrap();
+    let now = jiff::Timestamp::now();
+    let title = "خبر عاجل يصل من خارج هذا الخادم";
+    store
+        .create_article(
+            &khabar_core::NewArticle {
+                slug: "خبر-عاجل".into(),
+                title: title.into(),
+                lead: "مقدمة".into(),
+                body: "نص.".into(),
+                section: None,
+                tags: vec![],
+                author: None,
+                source: None,
+                status: khabar_core::ArticleStatus::Published,
+                published_at: Some(now),
+                cover: None,
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    store.close().await;
+    // Anonymous readers get the kept page until it expires…
+    let cached = get(&server, "/").await.text().await.unwrap();
+    assert_eq!(cached, before);
+    assert!(!cached.contains(title));
+    // …a visitor with a cookie always gets a fresh render.
+    let fresh = client()
+        .get(server.url("/"))
+        .header("cookie", "x=1")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(fresh.contains(title));
+    // Error pages are never kept.
+    assert_eq!(get(&server, "/article/999999/x").await.status(), 404);
+}

@@ -86,6 +86,9 @@ pub struct SiteSection {
     pub per_page: u32,
     /// Seconds browsers and CDNs may cache public pages.
     pub page_max_age: u32,
+    /// Milliseconds this server keeps a rendered public page in memory
+    /// (0 turns the in-memory page cache off).
+    pub page_cache_ms: u64,
 }
 
 impl Default for SiteSection {
@@ -98,6 +101,7 @@ impl Default for SiteSection {
             show_hijri: false,
             per_page: 20,
             page_max_age: 60,
+            page_cache_ms: 2_000,
         }
     }
 }
@@ -115,6 +119,7 @@ pub struct Config {
     pub locale: LocaleSettings,
     pub per_page: u32,
     pub page_max_age: u32,
+    pub page_cache: Duration,
 }
 
 /// Values given on the command line (or their environment variables), which
@@ -203,6 +208,9 @@ impl RawConfig {
                 bail!("{key}: must be between 1 and 3600 seconds");
             }
         }
+        if self.site.page_cache_ms > 60_000 {
+            bail!("site.page_cache_ms: at most 60000 (one minute)");
+        }
         if self.server.max_connections == 0 {
             bail!("server.max_connections: must be at least 1");
         }
@@ -226,6 +234,7 @@ impl RawConfig {
             },
             per_page: self.site.per_page,
             page_max_age: self.site.page_max_age,
+            page_cache: Duration::from_millis(self.site.page_cache_ms),
         })
     }
 }

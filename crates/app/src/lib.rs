@@ -85,6 +85,7 @@ pub async fn serve_with_listener(
             locale: config.locale.clone(),
             per_page: config.per_page,
             page_max_age: config.page_max_age,
+            page_cache: config.page_cache,
         },
     );
     let router = khabar_web::router(

@@ -26,17 +26,20 @@ pub struct TestServer {
     task: Option<JoinHandle<anyhow::Result<()>>>,
 }
 
-/// A configuration for a test: port 0, a database in `dir`, defaults otherwise.
+/// A configuration for a test: port 0, a database in `dir`, no in-memory page
+/// cache (so a test sees its own writes at once), defaults otherwise.
 ///
 /// # Panics
 /// If the default configuration does not validate (a bug).
 pub fn test_config(dir: &TempDir) -> Config {
-    RawConfig::default()
+    let mut config = RawConfig::default()
         .validate(Overrides {
             listen: Some("127.0.0.1:0".into()),
             database_url: Some(format!("sqlite://{}/khabar.db", dir.path().display())),
         })
-        .expect("default test configuration is valid")
+        .expect("default test configuration is valid");
+    config.page_cache = std::time::Duration::ZERO;
+    config
 }
 
 impl TestServer {

@@ -14,6 +14,7 @@
 pub mod api;
 pub mod assets;
 pub mod error;
+pub mod page_cache;
 pub mod public;
 pub mod server;
 pub mod urls;
@@ -28,6 +29,7 @@ use khabar_store::SharedStore;
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::Predicate;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -42,6 +44,8 @@ pub struct SiteSettings {
     pub per_page: u32,
     /// Seconds public pages may be cached by browsers and CDNs.
     pub page_max_age: u32,
+    /// How long this server keeps a rendered public page in memory (zero: never).
+    pub page_cache: Duration,
 }
 
 /// Limits applied to every request.
@@ -69,6 +73,8 @@ pub struct AppState {
     pub i18n: Arc<I18n>,
     pub site: Arc<SiteSettings>,
     pub assets: Arc<assets::Assets>,
+    /// Rendered public pages, kept for a moment (see [`page_cache`]).
+    pub pages: Arc<page_cache::PageCache>,
     bodies: Arc<quick_cache::sync::Cache<(ArticleId, i64), Arc<RenderedBody>>>,
     // Feature state below, one field per feature: newsroom, statistics,
     // comments, search.
@@ -79,6 +85,7 @@ impl AppState {
         AppState {
             store,
             i18n: Arc::new(I18n::new()),
+            pages: Arc::new(page_cache::PageCache::new(2_048, site.page_cache)),
             site: Arc::new(site),
             assets: Arc::new(assets::Assets::load()),
             bodies: Arc::new(quick_cache::sync::Cache::new(4_096)),
@@ -106,7 +113,10 @@ impl AppState {
 /// The whole site as one router with its layers.
 pub fn router(state: AppState, limits: HttpLimits) -> Router {
     Router::new()
-        .merge(public::routes())
+        .merge(public::routes().layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            page_cache::cache_pages,
+        )))
         .merge(assets::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", axum::routing::get(healthz))
@@ -134,7 +144,16 @@ pub fn router(state: AppState, limits: HttpLimits) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
-        .layer(CompressionLayer::new())
+        .layer(
+            CompressionLayer::new()
+                // Fast settings: pages are compressed per response.
+                .quality(tower_http::compression::CompressionLevel::Precise(4))
+                .compress_when(
+                    tower_http::compression::predicate::DefaultPredicate::new().and(
+                        tower_http::compression::predicate::NotForContentType::const_new("font/"),
+                    ),
+                ),
+        )
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
