@@ -9,10 +9,12 @@
 
 pub mod config;
 pub mod demo;
+pub mod scheduler;
 
 use anyhow::Context;
 use config::Config;
-use khabar_store::SharedStore;
+use khabar_store::{SharedAccounts, SharedEditorial, SharedStore};
+use khabar_web::newsroom::{Newsroom, NewsroomSettings};
 use khabar_web::server::ConnectionLimits;
 use khabar_web::{AppState, HttpLimits, SiteSettings};
 use std::future::Future;
@@ -27,6 +29,22 @@ use tokio::net::TcpListener;
 /// An unsupported URL, a folder that cannot be created, a database that cannot
 /// be opened or migrated.
 pub async fn open_store(url: &str) -> anyhow::Result<SharedStore> {
+    Ok(open_backend(url).await?.store)
+}
+
+/// The storage traits of one backend, each behind its own shared handle.
+#[derive(Clone)]
+pub struct Backend {
+    pub store: SharedStore,
+    pub accounts: SharedAccounts,
+    pub editorial: SharedEditorial,
+}
+
+/// Like [`open_store`], with every storage trait of the backend.
+///
+/// # Errors
+/// As [`open_store`].
+pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
     let Some(rest) = url.strip_prefix("sqlite:") else {
         anyhow::bail!(
             "unsupported database URL `{}` (use sqlite://PATH)",
@@ -45,7 +63,12 @@ pub async fn open_store(url: &str) -> anyhow::Result<SharedStore> {
     let store = khabar_store_sqlite::SqliteStore::open(url)
         .await
         .with_context(|| format!("cannot open the database {url}"))?;
-    Ok(Arc::new(store))
+    let store = Arc::new(store);
+    Ok(Backend {
+        store: store.clone(),
+        accounts: store.clone(),
+        editorial: store,
+    })
 }
 
 /// Serves the site on `listener` until `shutdown` resolves, then finishes
@@ -60,7 +83,8 @@ pub async fn serve_with_listener(
     shutdown: impl Future<Output = ()>,
     demo: bool,
 ) -> anyhow::Result<()> {
-    let store = open_store(&config.database_url).await?;
+    let backend = open_backend(&config.database_url).await?;
+    let store = backend.store.clone();
     if demo {
         let loaded = demo::load_if_empty(&store, &config.locale.time_zone).await?;
         if loaded > 0 {
@@ -72,7 +96,7 @@ pub async fn serve_with_listener(
         .base_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
-    let state = AppState::new(
+    let mut state = AppState::new(
         store.clone(),
         SiteSettings {
             base_url,
@@ -81,11 +105,29 @@ pub async fn serve_with_listener(
             page_max_age: config.page_max_age,
         },
     );
+    let mut scheduler = None;
+    if config.newsroom.enabled {
+        let secure_cookies = state.site.base_url.starts_with("https://");
+        state = state.with_newsroom(Newsroom {
+            accounts: backend.accounts.clone(),
+            editorial: backend.editorial.clone(),
+            settings: NewsroomSettings {
+                secure_cookies,
+                session_idle: config.newsroom.session_idle,
+                session_max: config.newsroom.session_max,
+            },
+        });
+        scheduler = Some(tokio::spawn(scheduler::run(
+            backend.editorial.clone(),
+            config.newsroom.scheduler_interval,
+        )));
+    }
     let router = khabar_web::router(
         state,
         HttpLimits {
             request_timeout: config.request_timeout,
             max_body_bytes: config.max_body_bytes,
+            max_form_bytes: config.newsroom.max_form_bytes,
         },
     );
     tracing::info!(address = %local, "serving");
@@ -100,6 +142,10 @@ pub async fn serve_with_listener(
         shutdown,
     )
     .await;
+    if let Some(task) = scheduler {
+        task.abort();
+        let _ = task.await;
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())

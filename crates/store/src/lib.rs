@@ -6,6 +6,14 @@
 //! Errors are [`StoreError`]: callers match on what happened (not found, a
 //! conflict, the database being unavailable), never on a driver's message.
 
+pub mod accounts;
+pub use accounts::{AccountStore, AuditEntry, LoginFailures, Session, SharedAccounts};
+pub mod editorial;
+pub use editorial::{
+    EditorialMeta, EditorialStore, NewsroomFilter, NewsroomRow, Revision, SaveOutcome,
+    SharedEditorial,
+};
+
 use async_trait::async_trait;
 use jiff::Timestamp;
 use khabar_core::{

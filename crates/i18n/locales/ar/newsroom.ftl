@@ -1,0 +1,114 @@
+# The newsroom (غرفة الأخبار): editors' pages, sign-in, form messages.
+
+nr-newsroom = غرفة الأخبار
+nr-articles = المقالات
+nr-audit = سجل العمليات
+nr-view-site = عرض الموقع
+nr-end-other-sessions = إنهاء الجلسات الأخرى
+nr-logout = تسجيل الخروج
+nr-login-title = الدخول إلى غرفة الأخبار
+nr-email = البريد الإلكتروني
+nr-password = كلمة المرور
+nr-login = دخول
+nr-login-failed = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+nr-login-throttled = محاولات دخول كثيرة. انتظر قليلاً ثم حاول مجدداً.
+nr-session-expired = انتهت جلستك. سجّل الدخول مجدداً للمتابعة.
+nr-sessions-ended = أُنهيت جلساتك على الأجهزة الأخرى.
+nr-new-article = مقال جديد
+nr-edit-article = تحرير المقال
+nr-status = الحالة
+nr-all = الكل
+nr-section = القسم
+nr-search = بحث
+nr-filter = تصفية
+nr-title = العنوان
+nr-owner = المحرر
+nr-date = التاريخ
+nr-no-articles = لا مقالات هنا بعد.
+nr-previous = السابق
+nr-next = التالي
+nr-account = الحساب
+nr-action = العملية
+nr-target = الهدف
+nr-address = العنوان الشبكي
+nr-revisions = النسخ السابقة
+nr-back-to-editor = العودة إلى المحرر
+nr-revision = النسخة
+nr-current-revision = هذه هي النسخة الحالية.
+nr-restore = استعادة هذه النسخة
+nr-before = قبل
+nr-after = بعد
+nr-fix-errors = لم يُحفظ المقال. صحّح الحقول المشار إليها أدناه؛ ما كتبته محفوظ في النموذج.
+nr-conflict-title = حفظ شخص آخر هذا المقال بعد أن فتحته
+nr-conflict-body = لم يُحفظ تعديلك حتى لا تضيع تعديلات زميلك. النسختان معروضتان أدناه.
+nr-conflict-how = نسختك باقية في النموذج. إن حفظتها الآن فستحل محل نسخة زميلك؛ أو انسخ منها ما تحتاج ثم أعد فتح المقال.
+nr-their-version = النسخة المحفوظة
+nr-your-version = نسختك
+nr-lead = المقدمة
+nr-body = النص
+nr-body-hint = يُكتب النص بصيغة ماركداون: «## » لعنوان فرعي، و«> » للاقتباس.
+nr-md-heading = عنوان فرعي
+nr-md-bold = عريض
+nr-md-italic = مائل
+nr-md-quote = اقتباس
+nr-md-list = قائمة
+nr-md-link = رابط
+nr-preview = معاينة
+nr-publish-at = وقت النشر
+nr-time-zone = المنطقة الزمنية
+nr-slug = الرابط المختصر
+nr-tags = الوسوم
+nr-tags-hint = افصل بين الوسوم بفاصلة.
+nr-byline = الكاتب
+nr-source = المصدر
+nr-source-name = اسم المصدر
+nr-source-url = رابط المصدر
+nr-cover = صورة الغلاف
+nr-cover-url = رابط الصورة
+nr-cover-alt = وصف الصورة
+nr-cover-credit = حقوق الصورة
+nr-save = حفظ
+nr-saved = حُفظ المقال.
+nr-restored = استُعيدت النسخة وحُفظت نسخةً جديدة.
+nr-view-on-site = عرض المقال في الموقع
+nr-autosaved = حُفظت مسودة على هذا الجهاز
+nr-role-admin = مدير
+nr-role-editor = محرر
+nr-role-author = كاتب
+nr-role-moderator = مشرف تعليقات
+nr-status-draft = مسودة
+nr-status-scheduled = مجدول
+nr-status-published = منشور
+nr-status-unpublished = موقوف النشر
+nr-err-title-required = العنوان مطلوب.
+nr-err-title-too-long = العنوان أطول من { $max } حرف.
+nr-err-lead-too-long = المقدمة أطول من { $max } حرف.
+nr-err-body-too-long = النص أطول من { $max } حرف.
+nr-err-slug-invalid = الرابط المختصر فارغ أو فيه حروف لا تصلح في رابط (مسافة أو / أو ? أو #).
+nr-err-slug-too-long = الرابط المختصر أطول من { $max } حرف.
+nr-err-slug-taken = مقال آخر يستخدم هذا الرابط المختصر. اختر غيره.
+nr-err-control-characters = في هذا الحقل رموز تحكم غير مسموح بها.
+nr-err-name-required = هذا الحقل فارغ.
+nr-err-name-too-long = هذا الحقل أطول من { $max } حرف.
+nr-err-too-many-tags = لا يزيد عدد الوسوم على { $max }.
+nr-err-source-url-invalid = رابط المصدر يجب أن يبدأ بـ https:// أو http://.
+nr-err-source-name-required = اكتب اسم المصدر مع رابطه.
+nr-err-cover-url-invalid = رابط الصورة يجب أن يبدأ بـ https:// أو أن يكون مساراً في هذا الموقع.
+nr-err-cover-alt-required = اكتب وصفاً للصورة لمن لا يراها.
+nr-err-schedule-time-required = حدّد وقت النشر للمقال المجدول.
+nr-err-status-invalid = اختر حالة من القائمة.
+nr-err-status-not-allowed = يحفظ الكاتب مسودات فقط؛ ينشرها المحرر.
+nr-err-publish-time-invalid = وقت النشر غير مفهوم. استخدم الصيغة 2026-11-26T10:00.
+nr-err-publish-time-past = وقت النشر المجدول مضى. اختر وقتاً قادماً، أو اختر «منشور» للنشر الآن.
+nr-err-publish-time-future = وقت النشر في المستقبل: اختر الحالة «مجدول».
+nr-err-publish-time-far =
+    لا يُجدول النشر لأبعد من { PLURAL($n) ->
+        [zero] { $n } يوم
+        [one] يوم واحد
+        [two] يومين
+        [few] { $n } أيام
+        [many] { $n } يوماً
+       *[other] { $n } يوم
+    }.
+forbidden-body = ليس لحسابك صلاحية تنفيذ هذا الطلب، أو انتهت صلاحية النموذج. أعد تحميل الصفحة وحاول مجدداً.
+conflict-body = تغيّر هذا المحتوى منذ فتحته. أعد تحميل الصفحة.
