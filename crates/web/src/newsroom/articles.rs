@@ -240,12 +240,12 @@ async fn checked(
         Err(e) if !e.has("slug") => Some(form.slug.trim().to_string()).filter(|s| !s.is_empty()),
         Err(_) => None,
     };
-    if let Some(slug) = slug {
-        if state.newsroom()?.editorial.slug_taken(&slug, id).await? {
-            let mut errors = result.err().unwrap_or_default();
-            errors.0.insert("slug", l.t("nr-err-slug-taken"));
-            result = Err(errors);
-        }
+    if let Some(slug) = slug
+        && state.newsroom()?.editorial.slug_taken(&slug, id).await?
+    {
+        let mut errors = result.err().unwrap_or_default();
+        errors.0.insert("slug", l.t("nr-err-slug-taken"));
+        result = Err(errors);
     }
     Ok(result)
 }

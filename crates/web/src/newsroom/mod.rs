@@ -25,7 +25,7 @@ use khabar_store::{SharedAccounts, SharedEditorial};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use session::Signed;
+pub use session::{Signed, token_hash};
 
 /// How the newsroom behaves (from the `[newsroom]` configuration).
 #[derive(Debug, Clone)]

@@ -24,7 +24,8 @@ pub(crate) fn random_hex(n: usize) -> Result<String, WebError> {
     Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-pub(crate) fn token_hash(token: &str) -> String {
+/// The SHA-256 (hex) under which a session token is stored.
+pub fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
