@@ -745,3 +745,119 @@ async fn the_cli_creates_the_first_admin() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+async fn upload(
+    b: &Browser,
+    server: &TestServer,
+    csrf: &str,
+    bytes: Vec<u8>,
+    name: &str,
+) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", csrf.to_string())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+        );
+    b.client
+        .post(server.url("/newsroom/media"))
+        .header("cookie", b.cookie.clone().unwrap())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn uploads_are_checked_resized_and_served_with_srcset() {
+    let server = TestServer::start().await;
+    add_user(&server, "a@example.com", "أمل", Role::Admin).await;
+    add_user(&server, "m@example.com", "مشرف", Role::Moderator).await;
+    let mut b = Browser::new();
+    b.login(&server, "a@example.com", PASSWORD).await;
+    let csrf = b.csrf(&server, "/newsroom/articles/new").await;
+
+    // Refused by content, whatever the name says.
+    for (bytes, name, code) in [
+        (
+            b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".to_vec(),
+            "a.png",
+            "media_svg",
+        ),
+        (
+            b"MZ\x90\x00 not an image".to_vec(),
+            "photo.jpg",
+            "media_not_an_image",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n broken".to_vec(),
+            "photo.png",
+            "media_broken",
+        ),
+    ] {
+        let res = upload(&b, &server, &csrf, bytes, name).await;
+        assert_eq!(res.status(), 422, "{name}");
+        let j: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(j["error"], code, "{name}");
+    }
+    let res = upload(&b, &server, "wrong", vec![1, 2, 3], "x.png").await;
+    assert_eq!(res.status(), 403, "upload without the form token");
+    let mut m = Browser::new();
+    m.login(&server, "m@example.com", PASSWORD).await;
+    let res = upload(&m, &server, &csrf, vec![1], "x.png").await;
+    assert_eq!(res.status(), 403, "moderators cannot upload");
+    let res = upload(&b, &server, &csrf, vec![0; 21 * 1024 * 1024], "big.png").await;
+    assert_eq!(res.status(), 413);
+
+    // A good image: variants at 480 and 960 and its own 1200, WebP and PNG.
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(1200, 600, image::Rgb([20, 90, 200]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let res = upload(&b, &server, &csrf, png, "../../etc/passwd").await;
+    assert_eq!(res.status(), 200);
+    let j: serde_json::Value = res.json().await.unwrap();
+    let url = j["url"].as_str().unwrap().to_string();
+    assert!(
+        url.starts_with("/media/") && url.ends_with("-1200.png"),
+        "{url}"
+    );
+    for variant in [url.clone(), url.replace("-1200.png", "-480.webp")] {
+        let res = get(&server, &variant).await;
+        assert_eq!(res.status(), 200, "{variant}");
+        assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+        assert!(
+            res.headers()["cache-control"]
+                .to_str()
+                .unwrap()
+                .contains("immutable")
+        );
+    }
+    assert_eq!(
+        get(&server, "/media/2026/11/..%2f..%2fkhabar.db")
+            .await
+            .status(),
+        404
+    );
+
+    // Used as a cover, the site offers the sizes with srcset.
+    let mut form = editor_form(&csrf, "0", "خبر بصورة", "published");
+    form.push(("cover_url", &url));
+    form.push(("cover_alt", "صورة زرقاء"));
+    form.push(("cover_credit", "تصوير: أمل"));
+    let res = b.post(&server, "/newsroom/articles/new", &form).await;
+    assert_eq!(res.status(), 303);
+    let doc = page(&server, "/", 200).await;
+    let link = attr(&doc, "a[href^='/article/']", "href").expect("the article on the home page");
+    let doc = page(&server, &link, 200).await;
+    let srcset =
+        attr(&doc, ".article-cover source[type='image/webp']", "srcset").expect("webp srcset");
+    assert!(
+        srcset.contains("-480.webp 480w") && srcset.contains("-1200.webp 1200w"),
+        "{srcset}"
+    );
+    assert_eq!(
+        attr(&doc, ".article-cover img", "alt").as_deref(),
+        Some("صورة زرقاء")
+    );
+}

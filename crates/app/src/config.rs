@@ -37,6 +37,10 @@ pub struct NewsroomSection {
     pub scheduler_interval_secs: u64,
     /// Largest newsroom form, in bytes.
     pub max_form_bytes: usize,
+    /// Largest image upload, in bytes.
+    pub max_upload_bytes: usize,
+    /// Folder for uploaded images; empty means `media/` beside the database file.
+    pub media_dir: String,
 }
 
 impl Default for NewsroomSection {
@@ -47,6 +51,8 @@ impl Default for NewsroomSection {
             session_max_hours: 24,
             scheduler_interval_secs: 20,
             max_form_bytes: 4 * 1024 * 1024,
+            max_upload_bytes: 20 * 1024 * 1024,
+            media_dir: String::new(),
         }
     }
 }
@@ -154,6 +160,8 @@ pub struct NewsroomConfig {
     pub session_max: Duration,
     pub scheduler_interval: Duration,
     pub max_form_bytes: usize,
+    pub max_upload_bytes: usize,
+    pub media_dir: std::path::PathBuf,
 }
 
 /// Values given on the command line (or their environment variables), which
@@ -254,6 +262,19 @@ impl RawConfig {
         if nr.max_form_bytes < 64 * 1024 {
             bail!("newsroom.max_form_bytes: must be at least 65536");
         }
+        if nr.max_upload_bytes < 64 * 1024 {
+            bail!("newsroom.max_upload_bytes: must be at least 65536");
+        }
+        let media_dir = if nr.media_dir.trim().is_empty() {
+            let db = self.database.url.trim_start_matches("sqlite:");
+            let db = db.trim_start_matches("//");
+            let db = db.split('?').next().unwrap_or(db);
+            Path::new(db)
+                .parent()
+                .map_or_else(|| Path::new("media").to_path_buf(), |p| p.join("media"))
+        } else {
+            Path::new(nr.media_dir.trim()).to_path_buf()
+        };
         if self.server.max_body_bytes < 1024 {
             bail!("server.max_body_bytes: must be at least 1024");
         }
@@ -280,6 +301,8 @@ impl RawConfig {
                 session_max: Duration::from_secs(nr.session_max_hours * 3600),
                 scheduler_interval: Duration::from_secs(nr.scheduler_interval_secs),
                 max_form_bytes: nr.max_form_bytes,
+                max_upload_bytes: nr.max_upload_bytes,
+                media_dir,
             },
         })
     }

@@ -115,6 +115,7 @@ pub async fn serve_with_listener(
                 secure_cookies,
                 session_idle: config.newsroom.session_idle,
                 session_max: config.newsroom.session_max,
+                media_dir: config.newsroom.media_dir.clone(),
             },
         });
         scheduler = Some(tokio::spawn(scheduler::run(
@@ -128,6 +129,7 @@ pub async fn serve_with_listener(
             request_timeout: config.request_timeout,
             max_body_bytes: config.max_body_bytes,
             max_form_bytes: config.newsroom.max_form_bytes,
+            max_upload_bytes: config.newsroom.max_upload_bytes,
         },
     );
     tracing::info!(address = %local, "serving");

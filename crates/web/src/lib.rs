@@ -54,6 +54,8 @@ pub struct HttpLimits {
     pub max_body_bytes: usize,
     /// Largest newsroom form (an article with its whole body).
     pub max_form_bytes: usize,
+    /// Largest image upload.
+    pub max_upload_bytes: usize,
 }
 
 impl Default for HttpLimits {
@@ -62,6 +64,7 @@ impl Default for HttpLimits {
             request_timeout: Duration::from_secs(15),
             max_body_bytes: 64 * 1024,
             max_form_bytes: 4 * 1024 * 1024,
+            max_upload_bytes: 20 * 1024 * 1024,
         }
     }
 }
@@ -119,11 +122,7 @@ impl AppState {
 /// The whole site as one router with its layers.
 pub fn router(state: AppState, limits: HttpLimits) -> Router {
     // The newsroom takes long articles: its own, larger body limit.
-    let newsroom = newsroom::routes()
-        .layer(axum::extract::DefaultBodyLimit::max(limits.max_form_bytes))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            limits.max_form_bytes,
-        ));
+    let newsroom = newsroom::routes(limits.max_form_bytes, limits.max_upload_bytes);
     let site = Router::new()
         .merge(public::routes())
         .merge(assets::routes())

@@ -112,3 +112,9 @@ nr-err-publish-time-far =
     }.
 forbidden-body = ليس لحسابك صلاحية تنفيذ هذا الطلب، أو انتهت صلاحية النموذج. أعد تحميل الصفحة وحاول مجدداً.
 conflict-body = تغيّر هذا المحتوى منذ فتحته. أعد تحميل الصفحة.
+nr-upload = رفع صورة
+nr-err-media-not-an-image = هذا الملف ليس صورة بصيغة JPEG أو PNG أو WebP أو GIF.
+nr-err-media-svg = لا تُقبل صور SVG لأنها قد تحمل شيفرة تُنفَّذ في الموقع. استخدم PNG.
+nr-err-media-too-many-pixels = أبعاد الصورة أكبر من المسموح (50 مليون نقطة، و12000 نقطة للضلع).
+nr-err-media-broken = تعذرت قراءة الصورة؛ قد يكون الملف تالفاً.
+nr-err-media-too-large = حجم الملف أكبر من المسموح.

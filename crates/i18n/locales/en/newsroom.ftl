@@ -108,3 +108,9 @@ nr-err-publish-time-far =
     } ahead.
 forbidden-body = Your account may not do this, or the form has expired. Reload the page and try again.
 conflict-body = This content changed since you opened it. Reload the page.
+nr-upload = Upload an image
+nr-err-media-not-an-image = This file is not a JPEG, PNG, WebP or GIF image.
+nr-err-media-svg = SVG images are refused: they can carry scripts that would run on the site. Use PNG.
+nr-err-media-too-many-pixels = The image is too large (50 megapixels at most, 12,000 pixels a side).
+nr-err-media-broken = The image cannot be read; the file may be damaged.
+nr-err-media-too-large = The file is too large.

@@ -9,6 +9,7 @@
 mod articles;
 mod auth;
 mod form;
+pub mod media;
 pub mod password;
 mod revisions;
 mod session;
@@ -36,6 +37,8 @@ pub struct NewsroomSettings {
     pub session_idle: Duration,
     /// A session ends this long after sign-in, however busy.
     pub session_max: Duration,
+    /// Where uploaded images are stored (served at `/media/`).
+    pub media_dir: std::path::PathBuf,
 }
 
 /// The newsroom's state: its stores and settings.
@@ -54,7 +57,12 @@ impl AppState {
     }
 }
 
-pub(crate) fn routes() -> Router<AppState> {
+/// The newsroom's routes; forms take up to `form_bytes`, uploads `upload_bytes`.
+pub(crate) fn routes(form_bytes: usize, upload_bytes: usize) -> Router<AppState> {
+    let uploads = Router::new()
+        .route("/newsroom/media", post(media::upload))
+        .layer(axum::extract::DefaultBodyLimit::max(upload_bytes))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(upload_bytes));
     Router::new()
         .route("/newsroom", get(articles::list_articles))
         .route("/newsroom/", get(articles::list_articles))
@@ -85,6 +93,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/newsroom/preview", post(tools::preview))
         .route("/newsroom/slug", get(tools::suggest_slug))
         .route("/newsroom/tags", get(tools::suggest_tags))
+        .layer(axum::extract::DefaultBodyLimit::max(form_bytes))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(form_bytes))
+        .merge(uploads)
+        .route("/media/{*path}", get(media::serve_media))
         .layer(axum::middleware::from_fn(session::same_origin_only))
 }
 

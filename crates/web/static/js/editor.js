@@ -96,6 +96,42 @@
     try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
   });
 
+  // Cover upload: the server checks, re-encodes and names the file; the
+  // address it answers goes into the cover field.
+  var upload = form.querySelector(".nr-upload");
+  var file = document.getElementById("cover-file");
+  var uploadError = document.getElementById("e-upload");
+  var coverPreview = form.querySelector(".nr-cover-preview");
+  upload.hidden = false;
+  file.addEventListener("change", function () {
+    if (!file.files.length) return;
+    var data = new FormData();
+    data.append("csrf", csrf);
+    data.append("file", file.files[0]);
+    uploadError.hidden = true;
+    fetch("/newsroom/media", { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (r) {
+        if (r.status === 413) return { error: "too_large" };
+        return r.json().catch(function () { return { error: "media_broken" }; });
+      })
+      .then(function (j) {
+        if (j.url) {
+          form.elements.cover_url.value = j.url;
+          coverPreview.src = j.url;
+          coverPreview.hidden = false;
+          form.elements.cover_alt.focus();
+          keepCopy();
+        } else {
+          uploadError.textContent = file.dataset[j.error] || file.dataset.media_broken;
+          uploadError.hidden = false;
+        }
+      })
+      .catch(function () {
+        uploadError.textContent = file.dataset.media_broken;
+        uploadError.hidden = false;
+      });
+  });
+
   // Slug suggestion while the slug is untouched.
   var slugTouched = slug.value !== "";
   slug.addEventListener("input", function () { slugTouched = true; });
