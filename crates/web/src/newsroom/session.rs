@@ -134,8 +134,13 @@ impl FromRequestParts<AppState> for Signed {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let nr = state.newsroom().map_err(IntoResponse::into_response)?;
-        let next = if parts.method == Method::GET {
-            parts.uri.path().to_string()
+        // After signing in again, back to the page (for a refused article
+        // save: its editor, where the browser's copy of the text is offered).
+        let path = parts.uri.path();
+        let next = if parts.method == Method::GET
+            || (path.starts_with("/newsroom/articles/") && !path.contains("/revisions/"))
+        {
+            path.to_string()
         } else {
             "/newsroom/".to_string()
         };

@@ -92,9 +92,14 @@
       form.parentNode.insertBefore(bar, form);
     }
   } catch (e) { /* ignore */ }
-  form.addEventListener("submit", function () {
-    try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
-  });
+  // The copy is dropped only once the server confirms a save: a save refused
+  // because the session ended must not lose it.
+  if (/[?&]saved=1/.test(location.search)) {
+    try {
+      localStorage.removeItem(key);
+      localStorage.removeItem("khabar-draft:new");
+    } catch (e) { /* ignore */ }
+  }
 
   // Cover upload: the server checks, re-encodes and names the file; the
   // address it answers goes into the cover field.
