@@ -63,6 +63,12 @@ pub enum Command {
         #[arg(required = true)]
         text: Vec<String>,
     },
+    /// Newsroom accounts. There is no default account: create the first
+    /// admin with `khabar user add --role admin`.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
     /// Configuration helpers.
     Config {
         #[command(subcommand)]
@@ -101,4 +107,47 @@ pub enum DemoCommand {
 pub enum ConfigCommand {
     /// Print a commented configuration file with every key at its default.
     Example,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account; the password is prompted for, or read from stdin.
+    Add {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(long)]
+        email: String,
+        /// The name shown in the newsroom.
+        #[arg(long)]
+        name: String,
+        /// admin, editor, author or moderator.
+        #[arg(long)]
+        role: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password (ends the account's sessions).
+    Passwd {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List accounts.
+    List {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Disable an account (ends its sessions), or enable it again with --enable.
+    Disable {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        enable: bool,
+    },
 }

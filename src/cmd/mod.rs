@@ -4,6 +4,7 @@ mod analyze;
 mod article;
 mod demo;
 mod serve;
+mod user;
 
 use crate::cli::{ArticleCommand, Command, ConfigCommand, DemoCommand, SiteArgs};
 use khabar_app::config::{Config, Overrides, RawConfig};
@@ -23,6 +24,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
                 },
         } => demo::generate(&site, articles, seed).await,
         Command::Analyze { json, slug, text } => analyze::run(&text.join(" "), json, slug),
+        Command::User { command } => user::run(command).await,
         Command::Config {
             command: ConfigCommand::Example,
         } => {

@@ -21,6 +21,40 @@ pub struct RawConfig {
     pub server: ServerSection,
     pub database: DatabaseSection,
     pub site: SiteSection,
+    pub newsroom: NewsroomSection,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NewsroomSection {
+    /// Serve the newsroom under /newsroom/.
+    pub enabled: bool,
+    /// Minutes a session may stay unused (5–1440).
+    pub session_idle_minutes: u64,
+    /// Hours after sign-in a session ends (1–720).
+    pub session_max_hours: u64,
+    /// Seconds between scheduler runs (1–60, so articles appear within a minute).
+    pub scheduler_interval_secs: u64,
+    /// Largest newsroom form, in bytes.
+    pub max_form_bytes: usize,
+    /// Largest image upload, in bytes.
+    pub max_upload_bytes: usize,
+    /// Folder for uploaded images; empty means `media/` beside the database file.
+    pub media_dir: String,
+}
+
+impl Default for NewsroomSection {
+    fn default() -> Self {
+        NewsroomSection {
+            enabled: true,
+            session_idle_minutes: 240,
+            session_max_hours: 24,
+            scheduler_interval_secs: 20,
+            max_form_bytes: 4 * 1024 * 1024,
+            max_upload_bytes: 20 * 1024 * 1024,
+            media_dir: String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -120,6 +154,19 @@ pub struct Config {
     pub per_page: u32,
     pub page_max_age: u32,
     pub page_cache: Duration,
+    pub newsroom: NewsroomConfig,
+}
+
+/// Validated `[newsroom]` settings.
+#[derive(Debug, Clone)]
+pub struct NewsroomConfig {
+    pub enabled: bool,
+    pub session_idle: Duration,
+    pub session_max: Duration,
+    pub scheduler_interval: Duration,
+    pub max_form_bytes: usize,
+    pub max_upload_bytes: usize,
+    pub media_dir: std::path::PathBuf,
 }
 
 /// Values given on the command line (or their environment variables), which
@@ -214,6 +261,32 @@ impl RawConfig {
         if self.server.max_connections == 0 {
             bail!("server.max_connections: must be at least 1");
         }
+        let nr = &self.newsroom;
+        if !(5..=1440).contains(&nr.session_idle_minutes) {
+            bail!("newsroom.session_idle_minutes: must be between 5 and 1440");
+        }
+        if !(1..=720).contains(&nr.session_max_hours) {
+            bail!("newsroom.session_max_hours: must be between 1 and 720");
+        }
+        if !(1..=60).contains(&nr.scheduler_interval_secs) {
+            bail!("newsroom.scheduler_interval_secs: must be between 1 and 60");
+        }
+        if nr.max_form_bytes < 64 * 1024 {
+            bail!("newsroom.max_form_bytes: must be at least 65536");
+        }
+        if nr.max_upload_bytes < 64 * 1024 {
+            bail!("newsroom.max_upload_bytes: must be at least 65536");
+        }
+        let media_dir = if nr.media_dir.trim().is_empty() {
+            let db = self.database.url.trim_start_matches("sqlite:");
+            let db = db.trim_start_matches("//");
+            let db = db.split('?').next().unwrap_or(db);
+            Path::new(db)
+                .parent()
+                .map_or_else(|| Path::new("media").to_path_buf(), |p| p.join("media"))
+        } else {
+            Path::new(nr.media_dir.trim()).to_path_buf()
+        };
         if self.server.max_body_bytes < 1024 {
             bail!("server.max_body_bytes: must be at least 1024");
         }
@@ -235,6 +308,15 @@ impl RawConfig {
             per_page: self.site.per_page,
             page_max_age: self.site.page_max_age,
             page_cache: Duration::from_millis(self.site.page_cache_ms),
+            newsroom: NewsroomConfig {
+                enabled: nr.enabled,
+                session_idle: Duration::from_secs(nr.session_idle_minutes * 60),
+                session_max: Duration::from_secs(nr.session_max_hours * 3600),
+                scheduler_interval: Duration::from_secs(nr.scheduler_interval_secs),
+                max_form_bytes: nr.max_form_bytes,
+                max_upload_bytes: nr.max_upload_bytes,
+                media_dir,
+            },
         })
     }
 }

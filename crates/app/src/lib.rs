@@ -9,10 +9,12 @@
 
 pub mod config;
 pub mod demo;
+pub mod scheduler;
 
 use anyhow::Context;
 use config::Config;
-use khabar_store::SharedStore;
+use khabar_store::{SharedAccounts, SharedEditorial, SharedStore};
+use khabar_web::newsroom::{Newsroom, NewsroomSettings};
 use khabar_web::server::ConnectionLimits;
 use khabar_web::{AppState, HttpLimits, SiteSettings};
 use std::future::Future;
@@ -27,11 +29,32 @@ use tokio::net::TcpListener;
 /// An unsupported URL, a folder that cannot be created, a database that cannot
 /// be opened or migrated.
 pub async fn open_store(url: &str) -> anyhow::Result<SharedStore> {
+    Ok(open_backend(url).await?.store)
+}
+
+/// The storage traits of one backend, each behind its own shared handle.
+/// A feature whose trait a backend does not implement yet is `None` there.
+#[derive(Clone)]
+pub struct Backend {
+    pub store: SharedStore,
+    pub accounts: Option<SharedAccounts>,
+    pub editorial: Option<SharedEditorial>,
+}
+
+/// Like [`open_store`], with every storage trait of the backend.
+///
+/// # Errors
+/// As [`open_store`].
+pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         let store = khabar_store_postgres::PostgresStore::open(url)
             .await
             .with_context(|| format!("cannot open the database {}", config::redact(url)))?;
-        return Ok(Arc::new(store));
+        return Ok(Backend {
+            store: Arc::new(store),
+            accounts: None,
+            editorial: None,
+        });
     }
     let Some(rest) = url.strip_prefix("sqlite:") else {
         anyhow::bail!(
@@ -51,7 +74,12 @@ pub async fn open_store(url: &str) -> anyhow::Result<SharedStore> {
     let store = khabar_store_sqlite::SqliteStore::open(url)
         .await
         .with_context(|| format!("cannot open the database {url}"))?;
-    Ok(Arc::new(store))
+    let store = Arc::new(store);
+    Ok(Backend {
+        store: store.clone(),
+        accounts: Some(store.clone()),
+        editorial: Some(store),
+    })
 }
 
 /// Serves the site on `listener` until `shutdown` resolves, then finishes
@@ -66,7 +94,8 @@ pub async fn serve_with_listener(
     shutdown: impl Future<Output = ()>,
     demo: bool,
 ) -> anyhow::Result<()> {
-    let store = open_store(&config.database_url).await?;
+    let backend = open_backend(&config.database_url).await?;
+    let store = backend.store.clone();
     if demo {
         let loaded = demo::load_if_empty(&store, &config.locale.time_zone).await?;
         if loaded > 0 {
@@ -78,7 +107,7 @@ pub async fn serve_with_listener(
         .base_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
-    let state = AppState::new(
+    let mut state = AppState::new(
         store.clone(),
         SiteSettings {
             base_url,
@@ -88,11 +117,35 @@ pub async fn serve_with_listener(
             page_cache: config.page_cache,
         },
     );
+    let mut scheduler = None;
+    let newsroom_stores = backend.accounts.clone().zip(backend.editorial.clone());
+    if config.newsroom.enabled && newsroom_stores.is_none() {
+        tracing::warn!("this database backend has no newsroom yet; serving the reading site only");
+    }
+    if let (true, Some((accounts, editorial))) = (config.newsroom.enabled, newsroom_stores) {
+        let secure_cookies = state.site.base_url.starts_with("https://");
+        state = state.with_newsroom(Newsroom {
+            accounts,
+            editorial: editorial.clone(),
+            settings: NewsroomSettings {
+                secure_cookies,
+                session_idle: config.newsroom.session_idle,
+                session_max: config.newsroom.session_max,
+                media_dir: config.newsroom.media_dir.clone(),
+            },
+        });
+        scheduler = Some(tokio::spawn(scheduler::run(
+            editorial,
+            config.newsroom.scheduler_interval,
+        )));
+    }
     let router = khabar_web::router(
         state,
         HttpLimits {
             request_timeout: config.request_timeout,
             max_body_bytes: config.max_body_bytes,
+            max_form_bytes: config.newsroom.max_form_bytes,
+            max_upload_bytes: config.newsroom.max_upload_bytes,
         },
     );
     tracing::info!(address = %local, "serving");
@@ -107,6 +160,10 @@ pub async fn serve_with_listener(
         shutdown,
     )
     .await;
+    if let Some(task) = scheduler {
+        task.abort();
+        let _ = task.await;
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())

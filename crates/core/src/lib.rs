@@ -5,19 +5,27 @@
 //! every writer (CLI import, demo loader, later the newsroom) fills in and
 //! checks with [`NewArticle::validate`] before it reaches a store.
 //!
+//! Newsroom accounts are [`User`]s with a [`Role`]; [`can`] answers whether a
+//! role may do an [`Action`], and [`PasswordPolicy`] checks new passwords.
+//!
 //! Validation failures are [`ValidationError`] *codes*, never sentences: the
 //! i18n layer turns a code into Arabic or English for whoever made the mistake.
 //!
 //! This crate must not depend on HTTP, SQL, a search engine or an async
 //! runtime; CI checks that with `cargo tree`.
 
+mod account;
 mod article;
 mod ids;
 mod taxonomy;
 mod validation;
 
+pub use account::{
+    AccountError, Action, NewUser, Ownership, PasswordPolicy, Role, User, can, check_user_name,
+    normalize_email,
+};
 pub use article::{Article, ArticleStatus, ArticleSummary, Cover, NewArticle, Source};
-pub use ids::{ArticleId, AuthorId, SectionId, TagId};
+pub use ids::{ArticleId, AuthorId, SectionId, TagId, UserId};
 pub use taxonomy::{Author, NewTaxonomy, Section, Tag};
 pub use validation::{Limits, ValidationError, ValidationErrors, is_http_url, is_valid_slug};
 

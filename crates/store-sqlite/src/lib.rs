@@ -12,6 +12,8 @@
 //! process; set `synchronous=FULL` in the database URL query to also survive
 //! power loss.
 
+mod accounts;
+mod editorial;
 mod write;
 
 use khabar_store::sqlx_rows as rows;

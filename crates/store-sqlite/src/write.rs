@@ -8,7 +8,7 @@ use sqlx::SqliteConnection;
 
 /// The taxonomy tables; names come from this enum only, never from input.
 #[derive(Clone, Copy)]
-enum Taxonomy {
+pub(crate) enum Taxonomy {
     Section,
     Tag,
     Author,
@@ -26,7 +26,7 @@ impl Taxonomy {
 
 /// Finds a section, tag or author by name, or creates it with a slug made
 /// unique by a numeric suffix.
-async fn find_or_create(
+pub(crate) async fn find_or_create(
     conn: &mut SqliteConnection,
     kind: Taxonomy,
     item: &NewTaxonomy,
@@ -106,18 +106,28 @@ pub(crate) async fn insert_article(
     .fetch_one(&mut *conn)
     .await
     .map_err(backend)?;
-    for (position, tag) in a.tags.iter().enumerate() {
+    insert_tags(conn, id, &a.tags).await?;
+    Ok(ArticleId(id))
+}
+
+/// Links an article to its tags, in order, creating tags that are new.
+pub(crate) async fn insert_tags(
+    conn: &mut SqliteConnection,
+    article_id: i64,
+    tags: &[NewTaxonomy],
+) -> StoreResult<()> {
+    for (position, tag) in tags.iter().enumerate() {
         let tag_id = find_or_create(conn, Taxonomy::Tag, tag).await?;
         sqlx::query(
             "insert into article_tags (article_id, tag_id, position) values (?, ?, ?) \
              on conflict do nothing",
         )
-        .bind(id)
+        .bind(article_id)
         .bind(tag_id)
         .bind(position as i64)
         .execute(&mut *conn)
         .await
         .map_err(backend)?;
     }
-    Ok(ArticleId(id))
+    Ok(())
 }

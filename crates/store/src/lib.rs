@@ -6,8 +6,15 @@
 //! Errors are [`StoreError`]: callers match on what happened (not found, a
 //! conflict, the database being unavailable), never on a driver's message.
 
+pub mod accounts;
 #[cfg(feature = "sqlx")]
 pub mod sqlx_rows;
+pub use accounts::{AccountStore, AuditEntry, LoginFailures, Session, SharedAccounts};
+pub mod editorial;
+pub use editorial::{
+    EditorialMeta, EditorialStore, NewsroomFilter, NewsroomRow, Revision, SaveOutcome,
+    SharedEditorial,
+};
 
 use async_trait::async_trait;
 use jiff::Timestamp;

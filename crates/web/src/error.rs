@@ -31,6 +31,15 @@ pub enum WebError {
     /// 400 with a code such as `invalid_page`.
     #[error("bad request: {0}")]
     BadRequest(&'static str),
+    /// 403 with a code such as `csrf` or `forbidden`.
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    /// 409 with a code such as `conflict`.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// 429 with a code such as `too_many_requests`.
+    #[error("too many requests: {0}")]
+    TooManyRequests(&'static str),
     /// 500; the cause is logged, the client sees a generic page.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -47,6 +56,9 @@ impl IntoResponse for WebError {
         let (status, code) = match &self {
             WebError::NotFound(code) => (StatusCode::NOT_FOUND, *code),
             WebError::BadRequest(code) => (StatusCode::BAD_REQUEST, *code),
+            WebError::Forbidden(code) => (StatusCode::FORBIDDEN, *code),
+            WebError::Conflict(code) => (StatusCode::CONFLICT, *code),
+            WebError::TooManyRequests(code) => (StatusCode::TOO_MANY_REQUESTS, *code),
             WebError::Internal(e) => {
                 tracing::error!(error = ?e, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")
@@ -56,6 +68,13 @@ impl IntoResponse for WebError {
         res.extensions_mut().insert(ErrorCode(code));
         res
     }
+}
+
+/// Marks an error-status response (a form shown again with its messages, a
+/// conflict page) as complete, so the error middleware leaves its body alone.
+pub fn keep_body(mut res: Response) -> Response {
+    res.extensions_mut().insert(Finished);
+    res
 }
 
 /// The fallback for every unknown path.
@@ -73,6 +92,8 @@ fn default_code(status: StatusCode) -> &'static str {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
         StatusCode::UNPROCESSABLE_ENTITY => "invalid_input",
         StatusCode::TOO_MANY_REQUESTS => "too_many_requests",
+        StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::CONFLICT => "conflict",
         StatusCode::SERVICE_UNAVAILABLE => "unavailable",
         s if s.is_server_error() => "internal",
         _ => "bad_request",
@@ -83,6 +104,8 @@ fn default_code(status: StatusCode) -> &'static str {
 fn page_keys(status: StatusCode) -> (&'static str, &'static str) {
     match status {
         StatusCode::NOT_FOUND => ("not-found-title", "not-found-body"),
+        StatusCode::FORBIDDEN => ("bad-request-title", "forbidden-body"),
+        StatusCode::CONFLICT => ("bad-request-title", "conflict-body"),
         StatusCode::METHOD_NOT_ALLOWED => ("bad-request-title", "method-not-allowed-body"),
         StatusCode::REQUEST_TIMEOUT => ("error-title", "timeout-body"),
         StatusCode::PAYLOAD_TOO_LARGE => ("bad-request-title", "too-large-body"),

@@ -14,6 +14,7 @@
 pub mod api;
 pub mod assets;
 pub mod error;
+pub mod newsroom;
 pub mod page_cache;
 pub mod public;
 pub mod server;
@@ -53,8 +54,12 @@ pub struct SiteSettings {
 pub struct HttpLimits {
     /// Time to produce a whole response.
     pub request_timeout: Duration,
-    /// Largest request body accepted on any route.
+    /// Largest request body accepted on any route but the newsroom's.
     pub max_body_bytes: usize,
+    /// Largest newsroom form (an article with its whole body).
+    pub max_form_bytes: usize,
+    /// Largest image upload.
+    pub max_upload_bytes: usize,
 }
 
 impl Default for HttpLimits {
@@ -62,6 +67,8 @@ impl Default for HttpLimits {
         HttpLimits {
             request_timeout: Duration::from_secs(15),
             max_body_bytes: 64 * 1024,
+            max_form_bytes: 4 * 1024 * 1024,
+            max_upload_bytes: 20 * 1024 * 1024,
         }
     }
 }
@@ -78,6 +85,8 @@ pub struct AppState {
     bodies: Arc<quick_cache::sync::Cache<(ArticleId, i64), Arc<RenderedBody>>>,
     // Feature state below, one field per feature: newsroom, statistics,
     // comments, search.
+    /// The newsroom (accounts, editor); `None` serves the reading site only.
+    pub newsroom: Option<Arc<newsroom::Newsroom>>,
 }
 
 impl AppState {
@@ -89,7 +98,14 @@ impl AppState {
             site: Arc::new(site),
             assets: Arc::new(assets::Assets::load()),
             bodies: Arc::new(quick_cache::sync::Cache::new(4_096)),
+            newsroom: None,
         }
+    }
+
+    /// The same state with the newsroom switched on.
+    pub fn with_newsroom(mut self, newsroom: newsroom::Newsroom) -> AppState {
+        self.newsroom = Some(Arc::new(newsroom));
+        self
     }
 
     /// The reader-facing localizer for this site.
@@ -112,7 +128,9 @@ impl AppState {
 
 /// The whole site as one router with its layers.
 pub fn router(state: AppState, limits: HttpLimits) -> Router {
-    Router::new()
+    // The newsroom takes long articles: its own, larger body limit.
+    let newsroom = newsroom::routes(limits.max_form_bytes, limits.max_upload_bytes);
+    let site = Router::new()
         .merge(public::routes().layer(axum::middleware::from_fn_with_state(
             state.clone(),
             page_cache::cache_pages,
@@ -121,15 +139,18 @@ pub fn router(state: AppState, limits: HttpLimits) -> Router {
         .nest("/api/v1", api::routes())
         .route("/healthz", axum::routing::get(healthz))
         .fallback(error::not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(limits.max_body_bytes))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            limits.max_body_bytes,
+        ));
+    Router::new()
+        .merge(newsroom)
+        .merge(site)
         // A panic in a handler becomes a 500 that the error middleware renders.
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             limits.request_timeout,
-        ))
-        .layer(axum::extract::DefaultBodyLimit::max(limits.max_body_bytes))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            limits.max_body_bytes,
         ))
         // Outside the limits and timeouts, so their refusals get localised too.
         .layer(axum::middleware::from_fn_with_state(

@@ -102,14 +102,20 @@ pub struct CoverView {
     pub url: String,
     pub alt: String,
     pub credit: String,
+    /// Resized copies of an uploaded image: WebP, then the original format.
+    pub webp_srcset: Option<String>,
+    pub srcset: Option<String>,
 }
 
 impl From<&Cover> for CoverView {
     fn from(c: &Cover) -> Self {
+        let sets = crate::newsroom::media::srcsets(&c.url);
         CoverView {
             url: c.url.clone(),
             alt: c.alt.clone(),
             credit: c.credit.clone(),
+            webp_srcset: sets.as_ref().map(|s| s.0.clone()),
+            srcset: sets.map(|s| s.1),
         }
     }
 }

@@ -1,0 +1,115 @@
+//! The newsroom's view of articles: every status, owners, optimistic
+//! concurrency, revisions and the scheduler's atomic publish.
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use khabar_core::{ArticleId, ArticleStatus, NewArticle, Page, SectionId, UserId, Window};
+use std::sync::Arc;
+
+use crate::StoreResult;
+
+/// What the newsroom keeps about an article beside its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditorialMeta {
+    /// The account that created it; `None` for imported articles.
+    pub owner: Option<UserId>,
+    /// Incremented by every save; a save names the revision it was based on.
+    pub revision: i64,
+}
+
+/// The result of [`EditorialStore::update_article`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved {
+        revision: i64,
+    },
+    /// Someone saved since the editor opened the article: nothing was written.
+    Conflict {
+        current: i64,
+    },
+    NotFound,
+}
+
+/// Filters of the newsroom's article table; every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewsroomFilter {
+    pub status: Option<ArticleStatus>,
+    pub section: Option<SectionId>,
+    /// Only articles owned by this account (authors always get this).
+    pub owner: Option<UserId>,
+    /// Words the title must contain.
+    pub text: Option<String>,
+}
+
+/// A row of the newsroom's article table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewsroomRow {
+    pub id: ArticleId,
+    pub title: String,
+    pub slug: String,
+    pub status: ArticleStatus,
+    pub section: Option<String>,
+    pub owner_name: Option<String>,
+    pub published_at: Option<Timestamp>,
+    pub updated_at: Timestamp,
+}
+
+/// One saved version of an article's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision {
+    pub article_id: ArticleId,
+    pub revision: i64,
+    pub title: String,
+    pub lead: String,
+    pub body: String,
+    pub slug: String,
+    pub status: ArticleStatus,
+    pub editor_name: Option<String>,
+    pub created_at: Timestamp,
+}
+
+#[async_trait]
+pub trait EditorialStore: Send + Sync + 'static {
+    /// Creates an article owned by `owner` and records revision 1.
+    async fn create_owned(
+        &self,
+        article: &NewArticle,
+        owner: UserId,
+        now: Timestamp,
+    ) -> StoreResult<ArticleId>;
+
+    /// Replaces an article's content if and only if its revision is still
+    /// `base_revision`; records the new revision and sets `updated_at = now`.
+    async fn update_article(
+        &self,
+        id: ArticleId,
+        article: &NewArticle,
+        base_revision: i64,
+        editor: UserId,
+        now: Timestamp,
+    ) -> StoreResult<SaveOutcome>;
+
+    async fn editorial_meta(&self, id: ArticleId) -> StoreResult<Option<EditorialMeta>>;
+
+    async fn newsroom_articles(
+        &self,
+        filter: &NewsroomFilter,
+        window: Window,
+    ) -> StoreResult<Page<NewsroomRow>>;
+
+    /// Every revision of an article, newest first.
+    async fn revisions(&self, id: ArticleId) -> StoreResult<Vec<Revision>>;
+
+    /// Returns true if and only if another article than `except` has `slug`.
+    async fn slug_taken(&self, slug: &str, except: Option<ArticleId>) -> StoreResult<bool>;
+
+    /// Tag names starting with `prefix`, for autocomplete.
+    async fn tag_names(&self, prefix: &str, limit: u32) -> StoreResult<Vec<String>>;
+
+    /// Publishes every scheduled article whose time has come, each with one
+    /// atomic `scheduled → published` update, so two servers running the
+    /// scheduler never publish one article twice. Returns the ids it published.
+    async fn publish_due(&self, now: Timestamp) -> StoreResult<Vec<ArticleId>>;
+}
+
+pub type SharedEditorial = Arc<dyn EditorialStore>;
