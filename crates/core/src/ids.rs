@@ -33,3 +33,7 @@ id_type!(
     /// An author (كاتب) id.
     AuthorId
 );
+id_type!(
+    /// A reader's comment (تعليق) id.
+    CommentId
+);

@@ -5,6 +5,9 @@
 //! every writer (CLI import, demo loader, later the newsroom) fills in and
 //! checks with [`NewArticle::validate`] before it reaches a store.
 //!
+//! Readers' comments are [`Comment`]s, submitted as [`NewComment`] and checked
+//! with [`NewComment::validate`] against [`CommentLimits`].
+//!
 //! Validation failures are [`ValidationError`] *codes*, never sentences: the
 //! i18n layer turns a code into Arabic or English for whoever made the mistake.
 //!
@@ -12,12 +15,14 @@
 //! runtime; CI checks that with `cargo tree`.
 
 mod article;
+mod comment;
 mod ids;
 mod taxonomy;
 mod validation;
 
 pub use article::{Article, ArticleStatus, ArticleSummary, Cover, NewArticle, Source};
-pub use ids::{ArticleId, AuthorId, SectionId, TagId};
+pub use comment::{Comment, CommentError, CommentLimits, CommentStatus, NewComment};
+pub use ids::{ArticleId, AuthorId, CommentId, SectionId, TagId};
 pub use taxonomy::{Author, NewTaxonomy, Section, Tag};
 pub use validation::{Limits, ValidationError, ValidationErrors, is_http_url, is_valid_slug};
 
