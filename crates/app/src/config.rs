@@ -5,7 +5,11 @@
 use anyhow::{Context, bail};
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use khabar_comments::policy::Moderation;
+use khabar_core::CommentLimits;
 use khabar_i18n::{DigitStyle, Lang, LocaleSettings, MonthNames};
+use khabar_web::comments::CommentSettings;
+use khabar_web::comments::limiter::RateLimits;
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::path::Path;
@@ -21,6 +25,7 @@ pub struct RawConfig {
     pub server: ServerSection,
     pub database: DatabaseSection,
     pub site: SiteSection,
+    pub comments: CommentsSection,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -102,6 +107,46 @@ impl Default for SiteSection {
     }
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CommentsSection {
+    /// Show comments and the «اترك تعليقاً» form under articles.
+    pub enabled: bool,
+    /// "all" (every comment waits for a moderator), "first_time" (commenters
+    /// with an approved comment are published directly) or "none".
+    pub moderation: Moderation,
+    /// Close comments this many days after publication; 0 never.
+    pub close_after_days: u32,
+    /// Refuse a form sent sooner than this many seconds after it was served.
+    pub min_seconds: u32,
+    /// Refuse a form older than this many hours.
+    pub max_age_hours: u32,
+    /// At most one comment per this many seconds from one visitor or network.
+    pub min_interval_secs: u64,
+    /// At most this many comments per hour from one visitor or network.
+    pub per_hour: u32,
+    /// Longest comment accepted, in characters (longer ones are refused, never cut).
+    pub max_body_chars: usize,
+    /// Longest name accepted, in characters.
+    pub max_name_chars: usize,
+}
+
+impl Default for CommentsSection {
+    fn default() -> Self {
+        CommentsSection {
+            enabled: true,
+            moderation: Moderation::FirstTime,
+            close_after_days: 0,
+            min_seconds: 3,
+            max_age_hours: 24,
+            min_interval_secs: 15,
+            per_hour: 20,
+            max_body_chars: 3_000,
+            max_name_chars: 60,
+        }
+    }
+}
+
 /// Validated configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -115,6 +160,8 @@ pub struct Config {
     pub locale: LocaleSettings,
     pub per_page: u32,
     pub page_max_age: u32,
+    /// `None` when comments are off.
+    pub comments: Option<CommentSettings>,
 }
 
 /// Values given on the command line (or their environment variables), which
@@ -205,6 +252,7 @@ impl RawConfig {
         if self.server.max_body_bytes < 1024 {
             bail!("server.max_body_bytes: must be at least 1024");
         }
+        let comments = self.comments.validate()?;
         Ok(Config {
             listen,
             base_url,
@@ -222,7 +270,46 @@ impl RawConfig {
             },
             per_page: self.site.per_page,
             page_max_age: self.site.page_max_age,
+            comments,
         })
+    }
+}
+
+impl CommentsSection {
+    fn validate(self) -> anyhow::Result<Option<CommentSettings>> {
+        if !self.enabled {
+            return Ok(None);
+        }
+        if !(1..=100_000).contains(&self.max_body_chars) {
+            bail!("comments.max_body_chars: must be between 1 and 100000");
+        }
+        if !(1..=200).contains(&self.max_name_chars) {
+            bail!("comments.max_name_chars: must be between 1 and 200");
+        }
+        if !(1..=24 * 30).contains(&self.max_age_hours) {
+            bail!("comments.max_age_hours: must be between 1 and 720");
+        }
+        if i64::from(self.min_seconds) >= i64::from(self.max_age_hours) * 3_600 {
+            bail!("comments.min_seconds: must be shorter than comments.max_age_hours");
+        }
+        if self.per_hour == 0 {
+            bail!("comments.per_hour: must be at least 1");
+        }
+        Ok(Some(CommentSettings {
+            moderation: self.moderation,
+            close_after_days: self.close_after_days,
+            min_seconds: i64::from(self.min_seconds),
+            max_age_hours: i64::from(self.max_age_hours),
+            rate: RateLimits {
+                min_interval_secs: self.min_interval_secs,
+                per_hour: self.per_hour,
+            },
+            limits: CommentLimits {
+                name_chars: self.max_name_chars,
+                body_chars: self.max_body_chars,
+                ..CommentLimits::default()
+            },
+        }))
     }
 }
 

@@ -13,6 +13,7 @@ pub mod demo;
 use anyhow::Context;
 use config::Config;
 use khabar_store::SharedStore;
+use khabar_web::comments::CommentsState;
 use khabar_web::server::ConnectionLimits;
 use khabar_web::{AppState, HttpLimits, SiteSettings};
 use std::future::Future;
@@ -27,6 +28,15 @@ use tokio::net::TcpListener;
 /// An unsupported URL, a folder that cannot be created, a database that cannot
 /// be opened or migrated.
 pub async fn open_store(url: &str) -> anyhow::Result<SharedStore> {
+    Ok(open_backend(url).await?)
+}
+
+/// Like [`open_store`], but the backend itself, which implements every
+/// feature's storage trait (articles, comments).
+///
+/// # Errors
+/// As [`open_store`].
+pub async fn open_backend(url: &str) -> anyhow::Result<Arc<khabar_store_sqlite::SqliteStore>> {
     let Some(rest) = url.strip_prefix("sqlite:") else {
         anyhow::bail!(
             "unsupported database URL `{}` (use sqlite://PATH)",
@@ -60,7 +70,8 @@ pub async fn serve_with_listener(
     shutdown: impl Future<Output = ()>,
     demo: bool,
 ) -> anyhow::Result<()> {
-    let store = open_store(&config.database_url).await?;
+    let backend = open_backend(&config.database_url).await?;
+    let store: SharedStore = backend.clone();
     if demo {
         let loaded = demo::load_if_empty(&store, &config.locale.time_zone).await?;
         if loaded > 0 {
@@ -81,6 +92,12 @@ pub async fn serve_with_listener(
             page_max_age: config.page_max_age,
         },
     );
+    let state = match config.comments.clone() {
+        Some(settings) => {
+            state.with_comments(CommentsState::load(backend.clone(), settings).await?)
+        }
+        None => state,
+    };
     let router = khabar_web::router(
         state,
         HttpLimits {

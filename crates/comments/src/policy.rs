@@ -142,11 +142,27 @@ mod tests {
             (Open, signals(true, 1, None, None), Decision::Publish),
             (Open, signals(false, 1, None, None), hold(&[FirstTimeLink])),
             (Open, signals(true, 2, None, None), hold(&[Links])),
-            (FirstTime, signals(false, 3, None, None), hold(&[Policy, Links])),
+            (
+                FirstTime,
+                signals(false, 3, None, None),
+                hold(&[Policy, Links]),
+            ),
             // Word lists.
-            (Open, signals(true, 0, Some(WordAction::Hold), None), hold(&[WordList])),
-            (Open, signals(true, 0, Some(WordAction::Spam), None), Decision::Spam(WordList)),
-            (All, signals(true, 5, Some(WordAction::Spam), None), Decision::Spam(WordList)),
+            (
+                Open,
+                signals(true, 0, Some(WordAction::Hold), None),
+                hold(&[WordList]),
+            ),
+            (
+                Open,
+                signals(true, 0, Some(WordAction::Spam), None),
+                Decision::Spam(WordList),
+            ),
+            (
+                All,
+                signals(true, 5, Some(WordAction::Spam), None),
+                Decision::Spam(WordList),
+            ),
             // The filter holds, never files as spam.
             (Open, signals(true, 0, None, Some(0.95)), hold(&[Bayes])),
             (Open, signals(true, 0, None, Some(0.89)), Decision::Publish),

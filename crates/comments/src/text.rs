@@ -132,7 +132,10 @@ pub fn learnable_tokens(body: &str) -> Vec<String> {
 /// A fingerprint of what a body says: normalised, whitespace folded, hashed.
 /// Two bodies differing only in harakat, tatweel, case or spacing collide.
 pub fn body_fingerprint(body: &str) -> String {
-    let folded = normalize(body).split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = normalize(body)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     crate::hex(&Sha256::digest(folded.as_bytes()))
 }
 
@@ -205,7 +208,10 @@ mod tests {
             body_fingerprint("شُكراً   للكاتب"),
             body_fingerprint("شكرا للكاتب")
         );
-        assert_eq!(body_fingerprint("Great POST"), body_fingerprint("great post"));
+        assert_eq!(
+            body_fingerprint("Great POST"),
+            body_fingerprint("great post")
+        );
         assert_ne!(body_fingerprint("شكرا"), body_fingerprint("شكرا جزيلا"));
         assert_eq!(normalize_phrase(" أحمد  القمار "), "احمد القمار");
     }

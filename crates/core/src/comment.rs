@@ -257,11 +257,17 @@ mod tests {
             (comment("علي", "", &long_body), &["body_too_long"]),
             (comment("علي", "", &exact_body), &[]),
             (comment("علي", "", &zalgo), &["body_too_long"]),
-            (comment("علي", "", &format!("a{}", "\u{0301}".repeat(5))), &["too_many_combining_marks"]),
+            (
+                comment("علي", "", &format!("a{}", "\u{0301}".repeat(5))),
+                &["too_many_combining_marks"],
+            ),
             (comment("علي\u{0007}", "", "نص"), &["control_characters"]),
             (comment("علي", "", "سطر\nسطر"), &[]),
             (comment("علي", "not-an-email", "نص"), &["email_invalid"]),
-            (comment("علي", "a@b.c\r\nBcc: x@y.z", "نص"), &["email_invalid"]),
+            (
+                comment("علي", "a@b.c\r\nBcc: x@y.z", "نص"),
+                &["email_invalid"],
+            ),
             (comment("", "", ""), &["name_required", "body_required"]),
         ];
         for (input, want) in cases {

@@ -12,6 +12,7 @@
 //! process; set `synchronous=FULL` in the database URL query to also survive
 //! power loss.
 
+mod comments;
 mod rows;
 mod write;
 

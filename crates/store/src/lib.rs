@@ -6,6 +6,9 @@
 //! Errors are [`StoreError`]: callers match on what happened (not found, a
 //! conflict, the database being unavailable), never on a driver's message.
 
+pub mod comments;
+pub use comments::CommentStore;
+
 use async_trait::async_trait;
 use jiff::Timestamp;
 use khabar_core::{

@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod comments;
 pub mod error;
 pub mod public;
 pub mod server;
@@ -72,6 +73,8 @@ pub struct AppState {
     bodies: Arc<quick_cache::sync::Cache<(ArticleId, i64), Arc<RenderedBody>>>,
     // Feature state below, one field per feature: newsroom, statistics,
     // comments, search.
+    /// Readers' comments; `None` serves the site without them.
+    pub comments: Option<Arc<comments::CommentsState>>,
 }
 
 impl AppState {
@@ -82,7 +85,14 @@ impl AppState {
             site: Arc::new(site),
             assets: Arc::new(assets::Assets::load()),
             bodies: Arc::new(quick_cache::sync::Cache::new(4_096)),
+            comments: None,
         }
+    }
+
+    /// Turns comments on.
+    pub fn with_comments(mut self, comments: comments::CommentsState) -> AppState {
+        self.comments = Some(Arc::new(comments));
+        self
     }
 
     /// The reader-facing localizer for this site.
@@ -108,6 +118,7 @@ pub fn router(state: AppState, limits: HttpLimits) -> Router {
     Router::new()
         .merge(public::routes())
         .merge(assets::routes())
+        .merge(comments::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", axum::routing::get(healthz))
         .fallback(error::not_found)

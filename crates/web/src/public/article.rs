@@ -5,7 +5,7 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::urls;
 use crate::views::{ArticlePage, Chrome, CoverView, Link, TocItem};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
@@ -33,6 +33,15 @@ pub(crate) async fn public_article(
         .ok_or(WebError::NotFound("article_not_found"))
 }
 
+/// Loads a public article from an id as typed in a URL, or 404.
+pub(crate) async fn public_article_by_raw_id(
+    state: &AppState,
+    raw_id: &str,
+    now: Timestamp,
+) -> Result<Article, WebError> {
+    public_article(state, parse_id(raw_id)?, now).await
+}
+
 /// A 301 (not axum's 308): the status crawlers and old clients know best for
 /// "this page lives at another URL for good".
 fn moved_permanently(location: &str) -> Response {
@@ -58,6 +67,7 @@ pub(crate) async fn redirect_to_canonical(
 pub(crate) async fn show_article(
     State(state): State<AppState>,
     Path((raw_id, slug)): Path<(String, String)>,
+    Query(comment_params): Query<crate::comments::CommentParams>,
 ) -> Result<Response, WebError> {
     let now = Timestamp::now();
     let id = parse_id(&raw_id)?;
@@ -66,6 +76,8 @@ pub(crate) async fn show_article(
         return Ok(moved_permanently(&urls::article(article.id, &article.slug)));
     }
     let body = state.rendered_body(&article);
+    let comments_html =
+        crate::comments::section_html(&state, &article, &comment_params, now).await?;
     let sections = state.store.sections().await?;
     let l = state.l();
     let path = urls::article(article.id, &article.slug);
@@ -131,6 +143,7 @@ pub(crate) async fn show_article(
             })
             .collect(),
         json_ld: json_ld(&state, &article, &path),
+        comments_html,
         chrome,
     };
     html_page(&state, page)
