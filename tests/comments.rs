@@ -258,3 +258,158 @@ async fn the_page_works_without_comments() {
     let res = get(&server, "/api/v1/articles/1/comments").await;
     assert_eq!(res.status(), 404);
 }
+
+/// A tiny HTTP listener on port 0 that hands over each request body.
+async fn webhook_listener() -> (String, tokio::sync::mpsc::Receiver<Value>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let (tx, rx) = tokio::sync::mpsc::channel(8);
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 4096];
+            let body = loop {
+                let n = stream.read(&mut chunk).await.unwrap_or(0);
+                if n == 0 {
+                    break None;
+                }
+                buf.extend_from_slice(&chunk[..n]);
+                let text = String::from_utf8_lossy(&buf).to_string();
+                if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                    let len: usize = head
+                        .lines()
+                        .find_map(|l| {
+                            l.to_ascii_lowercase()
+                                .strip_prefix("content-length:")
+                                .map(|v| v.trim().parse().unwrap_or(0))
+                        })
+                        .unwrap_or(0);
+                    if body.len() >= len {
+                        break Some(body.to_string());
+                    }
+                }
+            };
+            let _ = stream
+                .write_all(b"HTTP/1.1 204 No Content\r\nconnection: close\r\n\r\n")
+                .await;
+            if let Some(body) = body {
+                let _ = tx
+                    .send(serde_json::from_str(&body).unwrap_or(Value::Null))
+                    .await;
+            }
+        }
+    });
+    (url, rx)
+}
+
+#[tokio::test]
+async fn held_comments_reach_the_webhook_in_one_batch() {
+    let s = site(|_| {}).await;
+    for (name, body) in [
+        ("Eve\u{2028}Bcc: victim@example.com", "الأول"),
+        ("منى", "الثاني"),
+        ("علي", "الثالث"),
+    ] {
+        assert_eq!(comment(&s, name, "", body).await.0, 202);
+    }
+    let dir = s.server.stop().await;
+    let (url, mut received) = webhook_listener().await;
+    let mut config = khabar_testkit::test_config(&dir);
+    config.comments = Some(test_settings());
+    config.comment_notify = Some(khabar_app::config::CommentNotify {
+        batch: std::time::Duration::ZERO,
+        webhook_url: Some(url),
+        smtp: None,
+    });
+    let server = TestServer::start_in(dir, config, false).await;
+    let digest = tokio::time::timeout(std::time::Duration::from_secs(30), received.recv())
+        .await
+        .expect("a digest within the deadline")
+        .expect("a body");
+    assert_eq!(digest["event"], "comments_held");
+    assert_eq!(digest["subject"], "خبر: 3 تعليقات بانتظار المراجعة");
+    let comments = digest["comments"].as_array().unwrap();
+    assert_eq!(comments.len(), 3);
+    assert_eq!(comments[0]["author"], "Eve Bcc: victim@example.com");
+    // Each comment is reported once: after a restart nothing is sent again.
+    let dir = server.stop().await;
+    let (url, mut again) = webhook_listener().await;
+    let mut config = khabar_testkit::test_config(&dir);
+    config.comments = Some(test_settings());
+    config.comment_notify = Some(khabar_app::config::CommentNotify {
+        batch: std::time::Duration::ZERO,
+        webhook_url: Some(url),
+        smtp: None,
+    });
+    let server = TestServer::start_in(dir, config, false).await;
+    // A new held comment arrives alone in the next digest.
+    let path = s.path.clone();
+    let doc = page(&server, &path, 200).await;
+    let t = attr(&doc, "input[name=token]", "value").unwrap();
+    let res = client()
+        .post(server.url(&format!("/api/v1/articles/{}/comments", s.article)))
+        .json(&json!({"token": t, "name": "سارة", "body": "الرابع"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 202);
+    let digest = tokio::time::timeout(std::time::Duration::from_secs(30), again.recv())
+        .await
+        .expect("a digest within the deadline")
+        .expect("a body");
+    let comments = digest["comments"].as_array().unwrap();
+    assert_eq!(comments.len(), 1, "{digest}");
+    assert_eq!(comments[0]["excerpt"], "الرابع");
+}
+
+#[test]
+fn the_cli_lists_and_moderates() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (db, id) = rt.block_on(async {
+        let s = site(|_| {}).await;
+        comment(&s, "هالة", "", "بانتظار المراجعة").await;
+        let id = newest_id(&s).await;
+        let dir = s.server.stop().await;
+        (dir, id)
+    });
+    let url = format!("sqlite://{}/khabar.db", db.path().display());
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_khabar"))
+            .args(args)
+            .args(["--database", &url])
+            .env_remove("KHABAR_CONFIG")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (ok, out, _) = run(&["comments", "list", "--status", "pending"]);
+    assert!(
+        ok && out.contains("بانتظار المراجعة") && out.contains("pending"),
+        "{out}"
+    );
+    let (ok, out, _) = run(&["comments", "approve", &id.to_string()]);
+    assert!(ok && out.contains("1 comment(s) approved"), "{out}");
+    let (ok, out, _) = run(&["comments", "list", "--status", "pending"]);
+    assert!(ok && out.is_empty(), "{out}");
+    let (ok, _, err) = run(&["comments", "spam", "999999"]);
+    assert!(!ok && err.contains("999999"), "{err}");
+    let (ok, _, err) = run(&["comments", "list", "--status", "hidden"]);
+    assert!(!ok && err.contains("--status"), "{err}");
+    let (ok, out, _) = run(&[
+        "comments",
+        "words",
+        "--spam",
+        "القِمار",
+        "--hold",
+        "ربح سريع",
+    ]);
+    assert!(
+        ok && out.contains("spam\tالقِمار") && out.contains("hold\tربح سريع"),
+        "{out}"
+    );
+}

@@ -2,6 +2,7 @@
 //! then command-line flags. Parsed loosely into [`RawConfig`] (every key has a
 //! default and unknown keys are errors), then validated into [`Config`].
 
+use crate::notify::{SmtpSecurity, SmtpSettings};
 use anyhow::{Context, bail};
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
@@ -129,6 +130,40 @@ pub struct CommentsSection {
     pub max_body_chars: usize,
     /// Longest name accepted, in characters.
     pub max_name_chars: usize,
+    /// Seconds to gather held comments into one digest for moderators.
+    pub notify_batch_secs: u64,
+    /// POST a JSON digest of held comments here (http or https); empty: no webhook.
+    pub webhook_url: String,
+    /// SMTP server for the moderators' digest email; empty: no email.
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// "starttls", "tls" or "none" (only for a relay on the same machine).
+    pub smtp_security: SmtpSecurity,
+    pub smtp_username: String,
+    pub smtp_password: Secret,
+    /// Sender, e.g. "Khabar <news@example.com>".
+    pub smtp_from: String,
+    /// Moderators' addresses.
+    pub smtp_to: Vec<String>,
+}
+
+/// A configuration value that never appears in logs or `Debug` output.
+#[derive(Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "***" })
+    }
+}
+
+/// Where moderators hear about held comments.
+#[derive(Debug, Clone)]
+pub struct CommentNotify {
+    pub batch: Duration,
+    pub webhook_url: Option<String>,
+    pub smtp: Option<SmtpSettings>,
 }
 
 impl Default for CommentsSection {
@@ -143,6 +178,15 @@ impl Default for CommentsSection {
             per_hour: 20,
             max_body_chars: 3_000,
             max_name_chars: 60,
+            notify_batch_secs: 300,
+            webhook_url: String::new(),
+            smtp_host: String::new(),
+            smtp_port: 587,
+            smtp_security: SmtpSecurity::Starttls,
+            smtp_username: String::new(),
+            smtp_password: Secret::default(),
+            smtp_from: String::new(),
+            smtp_to: Vec::new(),
         }
     }
 }
@@ -162,6 +206,8 @@ pub struct Config {
     pub page_max_age: u32,
     /// `None` when comments are off.
     pub comments: Option<CommentSettings>,
+    /// `None` when nobody is to be told about held comments.
+    pub comment_notify: Option<CommentNotify>,
 }
 
 /// Values given on the command line (or their environment variables), which
@@ -252,6 +298,7 @@ impl RawConfig {
         if self.server.max_body_bytes < 1024 {
             bail!("server.max_body_bytes: must be at least 1024");
         }
+        let comment_notify = self.comments.notify()?;
         let comments = self.comments.validate()?;
         Ok(Config {
             listen,
@@ -271,11 +318,57 @@ impl RawConfig {
             per_page: self.site.per_page,
             page_max_age: self.site.page_max_age,
             comments,
+            comment_notify,
         })
     }
 }
 
 impl CommentsSection {
+    fn notify(&self) -> anyhow::Result<Option<CommentNotify>> {
+        if !self.enabled {
+            return Ok(None);
+        }
+        let webhook_url = match self.webhook_url.trim() {
+            "" => None,
+            url if khabar_core::is_http_url(url) => Some(url.to_string()),
+            _ => bail!("comments.webhook_url: not an http(s) URL"),
+        };
+        let smtp = if self.smtp_host.trim().is_empty() {
+            None
+        } else {
+            let from = self
+                .smtp_from
+                .parse()
+                .map_err(|_| anyhow::anyhow!("comments.smtp_from: not an email address"))?;
+            let to = self
+                .smtp_to
+                .iter()
+                .map(|a| a.parse())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|_| anyhow::anyhow!("comments.smtp_to: not a list of email addresses"))?;
+            if to.is_empty() {
+                bail!("comments.smtp_to: give at least one moderator's address");
+            }
+            Some(SmtpSettings {
+                host: self.smtp_host.trim().to_string(),
+                port: self.smtp_port,
+                security: self.smtp_security,
+                username: self.smtp_username.clone(),
+                password: self.smtp_password.0.clone(),
+                from,
+                to,
+            })
+        };
+        if webhook_url.is_none() && smtp.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(CommentNotify {
+            batch: Duration::from_secs(self.notify_batch_secs.min(86_400)),
+            webhook_url,
+            smtp,
+        }))
+    }
+
     fn validate(self) -> anyhow::Result<Option<CommentSettings>> {
         if !self.enabled {
             return Ok(None);

@@ -9,6 +9,7 @@
 
 pub mod config;
 pub mod demo;
+pub mod notify;
 
 use anyhow::Context;
 use config::Config;
@@ -86,15 +87,32 @@ pub async fn serve_with_listener(
     let state = AppState::new(
         store.clone(),
         SiteSettings {
-            base_url,
+            base_url: base_url.clone(),
             locale: config.locale.clone(),
             per_page: config.per_page,
             page_max_age: config.page_max_age,
         },
     );
+    let mut notifier = None;
     let state = match config.comments.clone() {
         Some(settings) => {
-            state.with_comments(CommentsState::load(backend.clone(), settings).await?)
+            let mut comments = CommentsState::load(backend.clone(), settings).await?;
+            if let Some(n) = config.comment_notify.clone() {
+                let (tx, rx) = tokio::sync::mpsc::channel(1);
+                comments.held = Some(tx);
+                notifier = Some(tokio::spawn(notify::run(
+                    backend.clone(),
+                    notify::NotifySettings {
+                        batch: n.batch,
+                        webhook_url: n.webhook_url,
+                        smtp: n.smtp,
+                        base_url: base_url.clone(),
+                        locale: config.locale.clone(),
+                    },
+                    rx,
+                )));
+            }
+            state.with_comments(comments)
         }
         None => state,
     };
@@ -117,6 +135,19 @@ pub async fn serve_with_listener(
         shutdown,
     )
     .await;
+    // The router, and with it the notifier's wake-up sender, is gone: the
+    // notifier sends what it gathered and ends. A stuck mail server does not
+    // hold the shutdown for long.
+    if let Some(task) = notifier {
+        let abort = task.abort_handle();
+        if tokio::time::timeout(std::time::Duration::from_secs(10), task)
+            .await
+            .is_err()
+        {
+            tracing::warn!("moderator notification did not finish; giving up");
+            abort.abort();
+        }
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -17,9 +17,12 @@
 //!   reasons) or mark as spam.
 //! - [`render`]: a body to safe HTML: everything escaped, then http(s) URLs
 //!   linked with `rel="nofollow ugc noopener"`.
+//! - [`digest`]: held comments batched for moderators (email, webhook),
+//!   with commenters' text kept out of headers.
 //! - [`keyed_hash`]: the keyed hashes stored in place of emails and visitors.
 
 pub mod bayes;
+pub mod digest;
 pub mod policy;
 pub mod render;
 pub mod text;

@@ -61,3 +61,7 @@ error-cross-site = رُفض الطلب لأنه لم يُرسل من صفحة ه
 error-token-invalid = انتهت صلاحية النموذج أو لم يأتِ من هذا الموقع. أعد تحميل الصفحة ثم حاول مجددًا.
 error-token-used = أُرسل هذا النموذج من قبل. أعد تحميل الصفحة لكتابة تعليق جديد.
 error-rate-limited = أرسلت تعليقات كثيرة في وقت قصير. انتظر قليلًا ثم حاول مجددًا.
+
+# The subject of the moderators' digest email.
+# $count (String) — the counted comments, e.g. «3 تعليقات».
+comment-digest-subject = خبر: { $count } بانتظار المراجعة

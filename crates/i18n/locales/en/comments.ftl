@@ -43,3 +43,7 @@ error-cross-site = The request was refused because it was not sent from this sit
 error-token-invalid = The form has expired or did not come from this site. Reload the page and try again.
 error-token-used = This form was already sent. Reload the page to write another comment.
 error-rate-limited = You sent many comments in a short time. Please wait a little and try again.
+
+# The subject of the moderators' digest email.
+# $count (String) — the counted comments, e.g. "3 comments".
+comment-digest-subject = Khabar: { $count } awaiting review
