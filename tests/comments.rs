@@ -3,7 +3,7 @@
 //! everywhere a comment appears.
 
 mod common;
-#[path = "comments_kit.rs"]
+#[path = "kit/comments.rs"]
 mod kit;
 
 use common::*;

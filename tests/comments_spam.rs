@@ -2,7 +2,7 @@
 //! code (or an Arabic page), never a 500, and the database stays writable.
 
 mod common;
-#[path = "comments_kit.rs"]
+#[path = "kit/comments.rs"]
 mod kit;
 
 use common::*;

@@ -61,7 +61,7 @@ pub fn sign(key: &[u8], article: i64, issued: i64, nonce: &[u8]) -> String {
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !s.len().is_multiple_of(2) || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..s.len() / 2)
@@ -123,7 +123,9 @@ mod tests {
         let ok = verify(KEY, 7, &t, 1_010, AGE).expect("valid");
         assert_eq!(ok.issued_at, 1_000);
         assert_eq!(ok.nonce, "6e6f6e63652d31");
-        let cases: &[(&[u8], i64, &str, i64, Result<(), TokenError>)] = &[
+        /// key, article, token, now, expected outcome.
+        type Case<'a> = (&'a [u8], i64, &'a str, i64, Result<(), TokenError>);
+        let cases: &[Case<'_>] = &[
             (KEY, 7, &t, 1_003, Ok(())),
             (KEY, 7, &t, 1_002, Err(TokenError::TooFast)),
             (KEY, 7, &t, 1_000, Err(TokenError::TooFast)),

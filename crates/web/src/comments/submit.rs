@@ -81,10 +81,10 @@ pub(crate) async fn is_open(
 /// came from in `Sec-Fetch-Site` and `Origin`. Clients that send neither
 /// (scripts, old browsers) are left to the signed token.
 fn ensure_same_origin(state: &AppState, headers: &HeaderMap) -> Result<(), WebError> {
-    if let Some(site) = headers.get("sec-fetch-site") {
-        if !matches!(site.as_bytes(), b"same-origin" | b"none") {
-            return Err(WebError::Forbidden("cross_site"));
-        }
+    if let Some(site) = headers.get("sec-fetch-site")
+        && !matches!(site.as_bytes(), b"same-origin" | b"none")
+    {
+        return Err(WebError::Forbidden("cross_site"));
     }
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("null");
