@@ -366,14 +366,34 @@ async fn bad_input_gets_a_code_never_a_500() {
         .await;
         assert_eq!(got, (422, want), "{what}");
     }
-    // The form tells the reader in Arabic, without losing the page.
+    // The form tells the reader in Arabic and keeps what they wrote (escaped).
     let t = page_token(&s).await;
-    let res = post_form(&s, &[("token", &t), ("name", ""), ("body", "نص")]).await;
-    assert_eq!(res.status(), 303);
-    let location = res.headers()["location"].to_str().unwrap().to_string();
-    assert!(location.contains("?comment=name_required"), "{location}");
-    let doc = page(&s.server, location.split('#').next().unwrap(), 200).await;
+    let typed = "</textarea><script>alert(1)</script> تعليق طويل كتبته بعناية";
+    let res = post_form(
+        &s,
+        &[
+            ("token", &t),
+            ("name", ""),
+            ("email", "a\"@b.example"),
+            ("body", typed),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let doc = scraper::Html::parse_document(&res.text().await.unwrap());
     assert_eq!(text(&doc, ".comment-message"), "اكتب اسمك قبل الإرسال.");
+    assert_eq!(text(&doc, "#comment-body"), typed);
+    assert_eq!(
+        attr(&doc, "#comment-email", "value").as_deref(),
+        Some("a\"@b.example")
+    );
+    assert_eq!(count(&doc, "script:not([src]):not([type])"), 0);
+    // With a fresh token the reader can fix the name and send again.
+    let fresh = attr(&doc, "input[name=token]", "value").unwrap();
+    assert_ne!(fresh, t);
+    let res = post_form(&s, &[("token", &fresh), ("name", "علي"), ("body", typed)]).await;
+    assert_eq!(res.status(), 303);
     // Unknown codes in the URL are not echoed.
     let doc = page(&s.server, &format!("{}?comment=<b>hi</b>", s.path), 200).await;
     assert_eq!(count(&doc, ".comment-message"), 0);
@@ -409,7 +429,12 @@ async fn bad_input_gets_a_code_never_a_500() {
         .send()
         .await
         .unwrap();
-    assert!(res.status().is_client_error(), "{}", res.status());
+    assert_eq!(
+        res.status(),
+        403,
+        "the page again, with «the form has expired»"
+    );
+    assert!(res.text().await.unwrap().contains("انتهت صلاحية النموذج"));
     for path in [
         "/api/v1/articles/999999/comments",
         "/api/v1/articles/abc/comments",
@@ -429,7 +454,7 @@ async fn bad_input_gets_a_code_never_a_500() {
         .await
         .unwrap();
     assert_eq!(res.status(), 404);
-    assert_eq!(comment_total(&s).await, 0);
+    assert_eq!(comment_total(&s).await, 1, "only the corrected comment");
 }
 
 #[tokio::test]

@@ -81,6 +81,12 @@ impl IntoResponse for WebError {
     }
 }
 
+/// Marks `res` as a finished page, so the error middleware passes its 4xx
+/// status through untouched (a form shown again with its message).
+pub(crate) fn keep_as_is(res: &mut Response) {
+    res.extensions_mut().insert(Finished);
+}
+
 /// The fallback for every unknown path.
 pub async fn not_found() -> WebError {
     WebError::NotFound("not_found")

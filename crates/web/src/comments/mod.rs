@@ -16,6 +16,7 @@ mod submit;
 mod view;
 
 pub use view::CommentParams;
+pub(crate) use view::Prefill;
 pub(crate) use view::section_html;
 
 use crate::AppState;

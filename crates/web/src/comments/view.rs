@@ -73,7 +73,16 @@ pub(crate) struct ReplyingTo {
     pub label: String,
 }
 
+/// What the reader typed, shown again when the form was refused.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Prefill {
+    pub name: String,
+    pub email: String,
+    pub body: String,
+}
+
 pub(crate) struct FormView {
+    pub prefill: Prefill,
     pub action: String,
     pub token: String,
     pub script: String,
@@ -188,6 +197,7 @@ pub(crate) async fn section_html(
     state: &AppState,
     article: &Article,
     params: &CommentParams,
+    prefill: Option<Prefill>,
     now: Timestamp,
 ) -> Result<String, WebError> {
     let Some(c) = state.comments.as_deref() else {
@@ -232,6 +242,7 @@ pub(crate) async fn section_html(
         threads: threads_out,
         messages_json: messages_json(&l, c),
         form: open.then(|| FormView {
+            prefill: prefill.unwrap_or_default(),
             action: format!("/article/{}/comments", article.id),
             token: c.form_token(article.id.0, now.as_second()),
             script: state.assets.url("js/comments.js"),

@@ -75,15 +75,25 @@ pub(crate) async fn show_article(
     if raw_id != id.to_string() || slug != article.slug {
         return Ok(moved_permanently(&urls::article(article.id, &article.slug)));
     }
-    let body = state.rendered_body(&article);
     let comments_html =
-        crate::comments::section_html(&state, &article, &comment_params, now).await?;
+        crate::comments::section_html(&state, &article, &comment_params, None, now).await?;
+    article_page(&state, &article, comments_html).await
+}
+
+/// The article page around an already rendered comments section (the form
+/// handler re-renders it with the reader's text after a refusal).
+pub(crate) async fn article_page(
+    state: &AppState,
+    article: &Article,
+    comments_html: String,
+) -> Result<Response, WebError> {
+    let body = state.rendered_body(&article);
     let sections = state.store.sections().await?;
     let l = state.l();
     let path = urls::article(article.id, &article.slug);
     let published = article.published_at.unwrap_or(article.created_at);
     let mut chrome = Chrome::new(
-        &state,
+        state,
         &l,
         &sections,
         &article.title,
@@ -142,11 +152,11 @@ pub(crate) async fn show_article(
                 url: urls::tag(&t.slug),
             })
             .collect(),
-        json_ld: json_ld(&state, &article, &path),
+        json_ld: json_ld(state, article, &path),
         comments_html,
         chrome,
     };
-    html_page(&state, page)
+    html_page(state, page)
 }
 
 fn absolute(base: &str, url: &str) -> String {

@@ -2,7 +2,7 @@
 
 mod article;
 
-pub(crate) use article::public_article_by_raw_id;
+pub(crate) use article::{article_page, public_article_by_raw_id};
 mod home;
 mod listing;
 
