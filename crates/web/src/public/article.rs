@@ -87,7 +87,7 @@ pub(crate) async fn article_page(
     article: &Article,
     comments_html: String,
 ) -> Result<Response, WebError> {
-    let body = state.rendered_body(&article);
+    let body = state.rendered_body(article);
     let sections = state.store.sections().await?;
     let l = state.l();
     let path = urls::article(article.id, &article.slug);
