@@ -110,6 +110,8 @@ async fn rate_limits_answer_429_with_retry_after() {
         c.rate.per_hour = 20;
     })
     .await;
+    // A refused comment does not count: the reader may correct it at once.
+    assert_eq!(comment(&s, "", "", "بلا اسم").await.0, 422);
     assert_eq!(comment(&s, "علي", "", "الأول").await.0, 202);
     let t = token(&s, s.article).await;
     let res = client()

@@ -156,12 +156,13 @@ pub(crate) async fn submit(
         _ => WebError::BadRequest(e.code()),
     })?;
     let (visitor, network) = visitor_keys(c, &client, now);
+    let limited = |retry_after| WebError::TooManyRequests {
+        code: "rate_limited",
+        retry_after,
+    };
     c.limiter
-        .check(&[&visitor, &network], now.as_second(), c.settings.rate)
-        .map_err(|retry_after| WebError::TooManyRequests {
-            code: "rate_limited",
-            retry_after,
-        })?;
+        .peek(&[&visitor, &network], now.as_second(), c.settings.rate)
+        .map_err(limited)?;
     let new = NewComment {
         article_id: article.id,
         parent_id: None,
@@ -189,6 +190,11 @@ pub(crate) async fn submit(
     if c.store.is_duplicate(&commenter_key, &fingerprint).await? {
         return Err(WebError::Conflict("duplicate"));
     }
+    // Only a comment about to be stored counts against the limits (checked
+    // and recorded under one lock, so concurrent requests cannot overshoot).
+    c.limiter
+        .check(&[&visitor, &network], now.as_second(), c.settings.rate)
+        .map_err(limited)?;
     let tokens = text::learnable_tokens(&new.body);
     let decision = decide_for(c, &commenter_key, &new.body, &tokens).await?;
     let (status, reason) = match &decision {
