@@ -115,6 +115,53 @@ fn visitor_keys(c: &CommentsState, client: &Client<'_>, now: Timestamp) -> (Stri
     (visitor, format!("net:{prefix}"))
 }
 
+/// The form token's signature (403 when forged) and age (400 when too fast
+/// or too old).
+fn verify_token(
+    c: &CommentsState,
+    article: &Article,
+    raw: &str,
+    now: Timestamp,
+) -> Result<token::Verified, WebError> {
+    token::verify(
+        &c.secret,
+        article.id.0,
+        raw,
+        now.as_second(),
+        token::TokenAge {
+            min_secs: c.settings.min_seconds,
+            max_secs: c.settings.max_age_hours * 3_600,
+        },
+    )
+    .map_err(|e| match e {
+        token::TokenError::Malformed | token::TokenError::BadSignature => {
+            WebError::Forbidden(e.code())
+        }
+        _ => WebError::BadRequest(e.code()),
+    })
+}
+
+/// The submission cleaned (bidi controls out of the name, edges trimmed,
+/// email lower-cased) and validated: 422 with the first rule broken.
+fn validated(
+    c: &CommentsState,
+    article: &Article,
+    sub: &Submission,
+) -> Result<NewComment, WebError> {
+    let new = NewComment {
+        article_id: article.id,
+        parent_id: None,
+        author_name: khabar_arabic::strip_bidi_controls(sub.name.trim())
+            .trim()
+            .to_string(),
+        email: sub.email.trim().to_lowercase(),
+        body: sub.body.trim().to_string(),
+    };
+    new.validate(&c.settings.limits)
+        .map_err(|errors| WebError::Unprocessable(first_code(&errors)))?;
+    Ok(new)
+}
+
 fn first_code(errors: &[khabar_core::CommentError]) -> &'static str {
     errors.first().map_or("invalid_input", |e| e.code())
 }
@@ -139,22 +186,7 @@ pub(crate) async fn submit(
         tracing::info!(article = %article.id, "comment honeypot filled; dropped");
         return Ok(Outcome::Held);
     }
-    let verified = token::verify(
-        &c.secret,
-        article.id.0,
-        &sub.token,
-        now.as_second(),
-        token::TokenAge {
-            min_secs: c.settings.min_seconds,
-            max_secs: c.settings.max_age_hours * 3_600,
-        },
-    )
-    .map_err(|e| match e {
-        token::TokenError::Malformed | token::TokenError::BadSignature => {
-            WebError::Forbidden(e.code())
-        }
-        _ => WebError::BadRequest(e.code()),
-    })?;
+    let verified = verify_token(c, article, &sub.token, now)?;
     let (visitor, network) = visitor_keys(c, &client, now);
     let limited = |retry_after| WebError::TooManyRequests {
         code: "rate_limited",
@@ -163,17 +195,7 @@ pub(crate) async fn submit(
     c.limiter
         .peek(&[&visitor, &network], now.as_second(), c.settings.rate)
         .map_err(limited)?;
-    let new = NewComment {
-        article_id: article.id,
-        parent_id: None,
-        author_name: khabar_arabic::strip_bidi_controls(sub.name.trim())
-            .trim()
-            .to_string(),
-        email: sub.email.trim().to_lowercase(),
-        body: sub.body.trim().to_string(),
-    };
-    new.validate(&c.settings.limits)
-        .map_err(|errors| WebError::Unprocessable(first_code(&errors)))?;
+    let new = validated(c, article, &sub)?;
     let parent_id = parent_of(c, article, sub.parent.as_deref()).await?;
     let expires = verified.issued_at + c.settings.max_age_hours * 3_600;
     let token_key = format!("{}:{}", verified.nonce, visitor);
@@ -197,20 +219,7 @@ pub(crate) async fn submit(
         .map_err(limited)?;
     let tokens = text::learnable_tokens(&new.body);
     let decision = decide_for(c, &commenter_key, &new.body, &tokens).await?;
-    let (status, reason) = match &decision {
-        Decision::Publish => (CommentStatus::Approved, None),
-        Decision::Hold(reasons) => (
-            CommentStatus::Pending,
-            Some(
-                reasons
-                    .iter()
-                    .map(|r| r.as_str())
-                    .collect::<Vec<_>>()
-                    .join(","),
-            ),
-        ),
-        Decision::Spam(reason) => (CommentStatus::Spam, Some(reason.as_str().to_string())),
-    };
+    let (status, reason) = status_of(&decision);
     let id = c
         .store
         .insert_comment(
@@ -240,6 +249,24 @@ pub(crate) async fn submit(
             let _ = tx.try_send(());
         }
         Ok(Outcome::Held)
+    }
+}
+
+/// The stored status of a decision, and the reasons to show moderators.
+fn status_of(decision: &Decision) -> (CommentStatus, Option<String>) {
+    match decision {
+        Decision::Publish => (CommentStatus::Approved, None),
+        Decision::Hold(reasons) => (
+            CommentStatus::Pending,
+            Some(
+                reasons
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+        ),
+        Decision::Spam(reason) => (CommentStatus::Spam, Some(reason.as_str().to_string())),
     }
 }
 
