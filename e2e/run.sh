@@ -31,4 +31,5 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 curl -fsS "$KHABAR_E2E_BASE/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
+export KHABAR_BIN="$bin" CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 node --test tests/

@@ -69,6 +69,11 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Moderate readers' comments (until the newsroom queue does it in a browser).
+    Comments {
+        #[command(subcommand)]
+        command: CommentsCommand,
+    },
     /// Configuration helpers.
     Config {
         #[command(subcommand)]
@@ -149,5 +154,75 @@ pub enum UserCommand {
         email: String,
         #[arg(long)]
         enable: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommentsCommand {
+    /// List comments, newest first.
+    List {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// pending, approved, spam, removed or deleted [default: all].
+        #[arg(long)]
+        status: Option<String>,
+        /// Only comments containing these words (in the body or the name).
+        #[arg(long)]
+        search: Option<String>,
+        /// Only the comments of this article.
+        #[arg(long)]
+        article: Option<i64>,
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        limit: u32,
+        /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve comments (publish them; teaches the spam filter "not spam").
+    Approve {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Mark comments as spam (hides them; teaches the spam filter "spam").
+    Spam {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Remove comments (hidden by staff; the text is kept).
+    Remove {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Close comments on an article.
+    Close {
+        #[command(flatten)]
+        site: SiteArgs,
+        article: i64,
+    },
+    /// Reopen comments on an article.
+    Open {
+        #[command(flatten)]
+        site: SiteArgs,
+        article: i64,
+    },
+    /// Show or edit the word lists (matched on normalised Arabic).
+    Words {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Add phrases that hold a comment for a moderator.
+        #[arg(long, value_name = "PHRASE")]
+        hold: Vec<String>,
+        /// Add phrases that file a comment as spam.
+        #[arg(long, value_name = "PHRASE")]
+        spam: Vec<String>,
+        /// Remove phrases from either list.
+        #[arg(long, value_name = "PHRASE")]
+        remove: Vec<String>,
     },
 }

@@ -2,6 +2,7 @@
 
 mod analyze;
 mod article;
+mod comments;
 mod demo;
 mod serve;
 mod user;
@@ -23,6 +24,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
                     seed,
                 },
         } => demo::generate(&site, articles, seed).await,
+        Command::Comments { command } => comments::run(command).await,
         Command::Analyze { json, slug, text } => analyze::run(&text.join(" "), json, slug),
         Command::User { command } => user::run(command).await,
         Command::Config {

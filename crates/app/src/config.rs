@@ -2,10 +2,15 @@
 //! then command-line flags. Parsed loosely into [`RawConfig`] (every key has a
 //! default and unknown keys are errors), then validated into [`Config`].
 
+use crate::notify::{SmtpSecurity, SmtpSettings};
 use anyhow::{Context, bail};
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use khabar_comments::policy::Moderation;
+use khabar_core::CommentLimits;
 use khabar_i18n::{DigitStyle, Lang, LocaleSettings, MonthNames};
+use khabar_web::comments::CommentSettings;
+use khabar_web::comments::limiter::RateLimits;
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::path::Path;
@@ -22,6 +27,7 @@ pub struct RawConfig {
     pub database: DatabaseSection,
     pub site: SiteSection,
     pub newsroom: NewsroomSection,
+    pub comments: CommentsSection,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -140,6 +146,89 @@ impl Default for SiteSection {
     }
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CommentsSection {
+    /// Show comments and the «اترك تعليقاً» form under articles.
+    pub enabled: bool,
+    /// "all" (every comment waits for a moderator), "first_time" (commenters
+    /// with an approved comment are published directly) or "none".
+    pub moderation: Moderation,
+    /// Close comments this many days after publication; 0 never.
+    pub close_after_days: u32,
+    /// Refuse a form sent sooner than this many seconds after it was served.
+    pub min_seconds: u32,
+    /// Refuse a form older than this many hours.
+    pub max_age_hours: u32,
+    /// At most one comment per this many seconds from one visitor or network.
+    pub min_interval_secs: u64,
+    /// At most this many comments per hour from one visitor or network.
+    pub per_hour: u32,
+    /// Longest comment accepted, in characters (longer ones are refused, never cut).
+    pub max_body_chars: usize,
+    /// Longest name accepted, in characters.
+    pub max_name_chars: usize,
+    /// Seconds to gather held comments into one digest for moderators.
+    pub notify_batch_secs: u64,
+    /// POST a JSON digest of held comments here (http or https); empty: no webhook.
+    pub webhook_url: String,
+    /// SMTP server for the moderators' digest email; empty: no email.
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// "starttls", "tls" or "none" (only for a relay on the same machine).
+    pub smtp_security: SmtpSecurity,
+    pub smtp_username: String,
+    pub smtp_password: Secret,
+    /// Sender, e.g. "Khabar <news@example.com>".
+    pub smtp_from: String,
+    /// Moderators' addresses.
+    pub smtp_to: Vec<String>,
+}
+
+/// A configuration value that never appears in logs or `Debug` output.
+#[derive(Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "***" })
+    }
+}
+
+/// Where moderators hear about held comments.
+#[derive(Debug, Clone)]
+pub struct CommentNotify {
+    pub batch: Duration,
+    pub webhook_url: Option<String>,
+    pub smtp: Option<SmtpSettings>,
+}
+
+impl Default for CommentsSection {
+    fn default() -> Self {
+        CommentsSection {
+            enabled: true,
+            moderation: Moderation::FirstTime,
+            close_after_days: 0,
+            min_seconds: 3,
+            max_age_hours: 24,
+            min_interval_secs: 15,
+            per_hour: 20,
+            max_body_chars: 3_000,
+            max_name_chars: 60,
+            notify_batch_secs: 300,
+            webhook_url: String::new(),
+            smtp_host: String::new(),
+            smtp_port: 587,
+            smtp_security: SmtpSecurity::Starttls,
+            smtp_username: String::new(),
+            smtp_password: Secret::default(),
+            smtp_from: String::new(),
+            smtp_to: Vec::new(),
+        }
+    }
+}
+
 /// Validated configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -155,6 +244,10 @@ pub struct Config {
     pub page_max_age: u32,
     pub page_cache: Duration,
     pub newsroom: NewsroomConfig,
+    /// `None` when comments are off.
+    pub comments: Option<CommentSettings>,
+    /// `None` when nobody is to be told about held comments.
+    pub comment_notify: Option<CommentNotify>,
 }
 
 /// Validated `[newsroom]` settings.
@@ -290,6 +383,8 @@ impl RawConfig {
         if self.server.max_body_bytes < 1024 {
             bail!("server.max_body_bytes: must be at least 1024");
         }
+        let comment_notify = self.comments.notify()?;
+        let comments = self.comments.validate()?;
         Ok(Config {
             listen,
             base_url,
@@ -317,7 +412,92 @@ impl RawConfig {
                 max_upload_bytes: nr.max_upload_bytes,
                 media_dir,
             },
+            comments,
+            comment_notify,
         })
+    }
+}
+
+impl CommentsSection {
+    fn notify(&self) -> anyhow::Result<Option<CommentNotify>> {
+        if !self.enabled {
+            return Ok(None);
+        }
+        let webhook_url = match self.webhook_url.trim() {
+            "" => None,
+            url if khabar_core::is_http_url(url) => Some(url.to_string()),
+            _ => bail!("comments.webhook_url: not an http(s) URL"),
+        };
+        let smtp = if self.smtp_host.trim().is_empty() {
+            None
+        } else {
+            let from = self
+                .smtp_from
+                .parse()
+                .map_err(|_| anyhow::anyhow!("comments.smtp_from: not an email address"))?;
+            let to = self
+                .smtp_to
+                .iter()
+                .map(|a| a.parse())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|_| anyhow::anyhow!("comments.smtp_to: not a list of email addresses"))?;
+            if to.is_empty() {
+                bail!("comments.smtp_to: give at least one moderator's address");
+            }
+            Some(SmtpSettings {
+                host: self.smtp_host.trim().to_string(),
+                port: self.smtp_port,
+                security: self.smtp_security,
+                username: self.smtp_username.clone(),
+                password: self.smtp_password.0.clone(),
+                from,
+                to,
+            })
+        };
+        if webhook_url.is_none() && smtp.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(CommentNotify {
+            batch: Duration::from_secs(self.notify_batch_secs.min(86_400)),
+            webhook_url,
+            smtp,
+        }))
+    }
+
+    fn validate(self) -> anyhow::Result<Option<CommentSettings>> {
+        if !self.enabled {
+            return Ok(None);
+        }
+        if !(1..=100_000).contains(&self.max_body_chars) {
+            bail!("comments.max_body_chars: must be between 1 and 100000");
+        }
+        if !(1..=200).contains(&self.max_name_chars) {
+            bail!("comments.max_name_chars: must be between 1 and 200");
+        }
+        if !(1..=24 * 30).contains(&self.max_age_hours) {
+            bail!("comments.max_age_hours: must be between 1 and 720");
+        }
+        if i64::from(self.min_seconds) >= i64::from(self.max_age_hours) * 3_600 {
+            bail!("comments.min_seconds: must be shorter than comments.max_age_hours");
+        }
+        if self.per_hour == 0 {
+            bail!("comments.per_hour: must be at least 1");
+        }
+        Ok(Some(CommentSettings {
+            moderation: self.moderation,
+            close_after_days: self.close_after_days,
+            min_seconds: i64::from(self.min_seconds),
+            max_age_hours: i64::from(self.max_age_hours),
+            rate: RateLimits {
+                min_interval_secs: self.min_interval_secs,
+                per_hour: self.per_hour,
+            },
+            limits: CommentLimits {
+                name_chars: self.max_name_chars,
+                body_chars: self.max_body_chars,
+                ..CommentLimits::default()
+            },
+        }))
     }
 }
 

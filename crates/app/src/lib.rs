@@ -9,11 +9,13 @@
 
 pub mod config;
 pub mod demo;
+pub mod notify;
 pub mod scheduler;
 
 use anyhow::Context;
 use config::Config;
-use khabar_store::{SharedAccounts, SharedEditorial, SharedStore};
+use khabar_store::{CommentStore, SharedAccounts, SharedEditorial, SharedStore};
+use khabar_web::comments::CommentsState;
 use khabar_web::newsroom::{Newsroom, NewsroomSettings};
 use khabar_web::server::ConnectionLimits;
 use khabar_web::{AppState, HttpLimits, SiteSettings};
@@ -39,6 +41,7 @@ pub struct Backend {
     pub store: SharedStore,
     pub accounts: Option<SharedAccounts>,
     pub editorial: Option<SharedEditorial>,
+    pub comments: Option<Arc<dyn CommentStore>>,
 }
 
 /// Like [`open_store`], with every storage trait of the backend.
@@ -54,6 +57,7 @@ pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
             store: Arc::new(store),
             accounts: None,
             editorial: None,
+            comments: None,
         });
     }
     let Some(rest) = url.strip_prefix("sqlite:") else {
@@ -78,7 +82,8 @@ pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
     Ok(Backend {
         store: store.clone(),
         accounts: Some(store.clone()),
-        editorial: Some(store),
+        editorial: Some(store.clone()),
+        comments: Some(store),
     })
 }
 
@@ -110,7 +115,7 @@ pub async fn serve_with_listener(
     let mut state = AppState::new(
         store.clone(),
         SiteSettings {
-            base_url,
+            base_url: base_url.clone(),
             locale: config.locale.clone(),
             per_page: config.per_page,
             page_max_age: config.page_max_age,
@@ -139,6 +144,33 @@ pub async fn serve_with_listener(
             config.newsroom.scheduler_interval,
         )));
     }
+    let mut notifier = None;
+    let comment_store = backend.comments.clone();
+    if config.comments.is_some() && comment_store.is_none() {
+        tracing::warn!("this database backend has no comments yet; serving articles without them");
+    }
+    let state = match config.comments.clone().zip(comment_store) {
+        Some((settings, comment_store)) => {
+            let mut comments = CommentsState::load(comment_store.clone(), settings).await?;
+            if let Some(n) = config.comment_notify.clone() {
+                let (tx, rx) = tokio::sync::mpsc::channel(1);
+                comments.held = Some(tx);
+                notifier = Some(tokio::spawn(notify::run(
+                    comment_store,
+                    notify::NotifySettings {
+                        batch: n.batch,
+                        webhook_url: n.webhook_url,
+                        smtp: n.smtp,
+                        base_url: base_url.clone(),
+                        locale: config.locale.clone(),
+                    },
+                    rx,
+                )));
+            }
+            state.with_comments(comments)
+        }
+        None => state,
+    };
     let router = khabar_web::router(
         state,
         HttpLimits {
@@ -163,6 +195,19 @@ pub async fn serve_with_listener(
     if let Some(task) = scheduler {
         task.abort();
         let _ = task.await;
+    }
+    // The router, and with it the notifier's wake-up sender, is gone: the
+    // notifier sends what it gathered and ends. A stuck mail server does not
+    // hold the shutdown for long.
+    if let Some(task) = notifier {
+        let abort = task.abort_handle();
+        if tokio::time::timeout(std::time::Duration::from_secs(10), task)
+            .await
+            .is_err()
+        {
+            tracing::warn!("moderator notification did not finish; giving up");
+            abort.abort();
+        }
     }
     store.close().await;
     tracing::info!("stopped");

@@ -37,3 +37,7 @@ id_type!(
     /// A newsroom account (حساب) id.
     UserId
 );
+id_type!(
+    /// A reader's comment (تعليق) id.
+    CommentId
+);

@@ -7,6 +7,8 @@
 //!
 //! Newsroom accounts are [`User`]s with a [`Role`]; [`can`] answers whether a
 //! role may do an [`Action`], and [`PasswordPolicy`] checks new passwords.
+//! Readers' comments are [`Comment`]s, submitted as [`NewComment`] and checked
+//! with [`NewComment::validate`] against [`CommentLimits`].
 //!
 //! Validation failures are [`ValidationError`] *codes*, never sentences: the
 //! i18n layer turns a code into Arabic or English for whoever made the mistake.
@@ -16,6 +18,7 @@
 
 mod account;
 mod article;
+mod comment;
 mod ids;
 mod taxonomy;
 mod validation;
@@ -25,7 +28,8 @@ pub use account::{
     normalize_email,
 };
 pub use article::{Article, ArticleStatus, ArticleSummary, Cover, NewArticle, Source};
-pub use ids::{ArticleId, AuthorId, SectionId, TagId, UserId};
+pub use comment::{Comment, CommentError, CommentLimits, CommentStatus, NewComment};
+pub use ids::{ArticleId, AuthorId, CommentId, SectionId, TagId, UserId};
 pub use taxonomy::{Author, NewTaxonomy, Section, Tag};
 pub use validation::{Limits, ValidationError, ValidationErrors, is_http_url, is_valid_slug};
 

@@ -31,6 +31,7 @@ const AR_FILES: &[Source] = &[
     ftl!("ar/common.ftl"),
     ftl!("ar/site.ftl"),
     ftl!("ar/newsroom.ftl"),
+    ftl!("ar/comments.ftl"),
 ];
 
 /// The English translation files, loaded in this order.
@@ -38,6 +39,7 @@ const EN_FILES: &[Source] = &[
     ftl!("en/common.ftl"),
     ftl!("en/site.ftl"),
     ftl!("en/newsroom.ftl"),
+    ftl!("en/comments.ftl"),
 ];
 
 /// The files shipped for `lang`, in load order. A message id may appear in

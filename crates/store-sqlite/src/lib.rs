@@ -13,6 +13,7 @@
 //! power loss.
 
 mod accounts;
+mod comments;
 mod editorial;
 mod write;
 

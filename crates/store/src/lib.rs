@@ -15,6 +15,8 @@ pub use editorial::{
     EditorialMeta, EditorialStore, NewsroomFilter, NewsroomRow, Revision, SaveOutcome,
     SharedEditorial,
 };
+pub mod comments;
+pub use comments::CommentStore;
 
 use async_trait::async_trait;
 use jiff::Timestamp;

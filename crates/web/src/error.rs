@@ -31,15 +31,21 @@ pub enum WebError {
     /// 400 with a code such as `invalid_page`.
     #[error("bad request: {0}")]
     BadRequest(&'static str),
-    /// 403 with a code such as `csrf` or `forbidden`.
+    /// 403 with a code such as `cross_site` or `comments_closed`.
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
-    /// 409 with a code such as `conflict`.
+    /// 409 with a code such as `duplicate`.
     #[error("conflict: {0}")]
     Conflict(&'static str),
-    /// 429 with a code such as `too_many_requests`.
-    #[error("too many requests: {0}")]
-    TooManyRequests(&'static str),
+    /// 422 with a validation code such as `body_too_long`.
+    #[error("invalid input: {0}")]
+    Unprocessable(&'static str),
+    /// 429 with a `Retry-After` of `retry_after` seconds.
+    #[error("too many requests: {code}")]
+    TooManyRequests {
+        code: &'static str,
+        retry_after: u64,
+    },
     /// 500; the cause is logged, the client sees a generic page.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -58,13 +64,18 @@ impl IntoResponse for WebError {
             WebError::BadRequest(code) => (StatusCode::BAD_REQUEST, *code),
             WebError::Forbidden(code) => (StatusCode::FORBIDDEN, *code),
             WebError::Conflict(code) => (StatusCode::CONFLICT, *code),
-            WebError::TooManyRequests(code) => (StatusCode::TOO_MANY_REQUESTS, *code),
+            WebError::Unprocessable(code) => (StatusCode::UNPROCESSABLE_ENTITY, *code),
+            WebError::TooManyRequests { code, .. } => (StatusCode::TOO_MANY_REQUESTS, *code),
             WebError::Internal(e) => {
                 tracing::error!(error = ?e, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")
             }
         };
         let mut res = status.into_response();
+        if let WebError::TooManyRequests { retry_after, .. } = &self {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
+        }
         res.extensions_mut().insert(ErrorCode(code));
         res
     }
@@ -77,6 +88,12 @@ pub fn keep_body(mut res: Response) -> Response {
     res
 }
 
+/// Marks `res` as a finished page, so the error middleware passes its 4xx
+/// status through untouched (a form shown again with its message).
+pub(crate) fn keep_as_is(res: &mut Response) {
+    res.extensions_mut().insert(Finished);
+}
+
 /// The fallback for every unknown path.
 pub async fn not_found() -> WebError {
     WebError::NotFound("not_found")
@@ -86,6 +103,8 @@ fn default_code(status: StatusCode) -> &'static str {
     match status {
         StatusCode::BAD_REQUEST => "bad_request",
         StatusCode::NOT_FOUND => "not_found",
+        StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::CONFLICT => "conflict",
         StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
         StatusCode::REQUEST_TIMEOUT => "timeout",
         StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
@@ -133,7 +152,7 @@ pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next
     let mut out = if is_api {
         axum::Json(serde_json::json!({ "error": code })).into_response()
     } else {
-        html_error_page(&state, status).await
+        html_error_page(&state, status, code).await
     };
     *out.status_mut() = status;
     for (name, value) in &parts.headers {
@@ -147,9 +166,16 @@ pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next
     out
 }
 
-async fn html_error_page(state: &AppState, status: StatusCode) -> Response {
+async fn html_error_page(state: &AppState, status: StatusCode, code: &str) -> Response {
     let (title_key, body_key) = page_keys(status);
     let l = state.l();
+    // A code with its own message (`error-<code>`) says more than the status.
+    let specific = format!("error-{}", code.replace('_', "-"));
+    let body_key = if l.has(&specific) {
+        specific.as_str()
+    } else {
+        body_key
+    };
     // The navigation is a courtesy on an error page; an unavailable database
     // must not turn a 404 into a 500.
     let sections = state.store.sections().await.unwrap_or_default();

@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod comments;
 pub mod error;
 pub mod newsroom;
 pub mod page_cache;
@@ -87,6 +88,8 @@ pub struct AppState {
     // comments, search.
     /// The newsroom (accounts, editor); `None` serves the reading site only.
     pub newsroom: Option<Arc<newsroom::Newsroom>>,
+    /// Readers' comments; `None` serves the site without them.
+    pub comments: Option<Arc<comments::CommentsState>>,
 }
 
 impl AppState {
@@ -99,12 +102,19 @@ impl AppState {
             assets: Arc::new(assets::Assets::load()),
             bodies: Arc::new(quick_cache::sync::Cache::new(4_096)),
             newsroom: None,
+            comments: None,
         }
     }
 
     /// The same state with the newsroom switched on.
     pub fn with_newsroom(mut self, newsroom: newsroom::Newsroom) -> AppState {
         self.newsroom = Some(Arc::new(newsroom));
+        self
+    }
+
+    /// Turns comments on.
+    pub fn with_comments(mut self, comments: comments::CommentsState) -> AppState {
+        self.comments = Some(Arc::new(comments));
         self
     }
 
@@ -136,6 +146,7 @@ pub fn router(state: AppState, limits: HttpLimits) -> Router {
             page_cache::cache_pages,
         )))
         .merge(assets::routes())
+        .merge(comments::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", axum::routing::get(healthz))
         .fallback(error::not_found)

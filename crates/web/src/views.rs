@@ -228,5 +228,7 @@ pub struct ArticlePage<'a> {
     pub source: Option<Link>,
     pub tags: Vec<Link>,
     pub json_ld: String,
+    /// The comments section, rendered by `comments::section_html`.
+    pub comments_html: String,
     // Feature fields below: statistics, then search, then comments.
 }

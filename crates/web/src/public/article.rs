@@ -5,7 +5,7 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::urls;
 use crate::views::{ArticlePage, Chrome, CoverView, Link, TocItem};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
@@ -33,6 +33,15 @@ pub(crate) async fn public_article(
         .ok_or(WebError::NotFound("article_not_found"))
 }
 
+/// Loads a public article from an id as typed in a URL, or 404.
+pub(crate) async fn public_article_by_raw_id(
+    state: &AppState,
+    raw_id: &str,
+    now: Timestamp,
+) -> Result<Article, WebError> {
+    public_article(state, parse_id(raw_id)?, now).await
+}
+
 /// A 301 (not axum's 308): the status crawlers and old clients know best for
 /// "this page lives at another URL for good".
 fn moved_permanently(location: &str) -> Response {
@@ -58,6 +67,7 @@ pub(crate) async fn redirect_to_canonical(
 pub(crate) async fn show_article(
     State(state): State<AppState>,
     Path((raw_id, slug)): Path<(String, String)>,
+    Query(comment_params): Query<crate::comments::CommentParams>,
 ) -> Result<Response, WebError> {
     let now = Timestamp::now();
     let id = parse_id(&raw_id)?;
@@ -65,13 +75,25 @@ pub(crate) async fn show_article(
     if raw_id != id.to_string() || slug != article.slug {
         return Ok(moved_permanently(&urls::article(article.id, &article.slug)));
     }
-    let body = state.rendered_body(&article);
+    let comments_html =
+        crate::comments::section_html(&state, &article, &comment_params, None, now).await?;
+    article_page(&state, &article, comments_html).await
+}
+
+/// The article page around an already rendered comments section (the form
+/// handler re-renders it with the reader's text after a refusal).
+pub(crate) async fn article_page(
+    state: &AppState,
+    article: &Article,
+    comments_html: String,
+) -> Result<Response, WebError> {
+    let body = state.rendered_body(article);
     let sections = state.store.sections().await?;
     let l = state.l();
     let path = urls::article(article.id, &article.slug);
     let published = article.published_at.unwrap_or(article.created_at);
     let mut chrome = Chrome::new(
-        &state,
+        state,
         &l,
         &sections,
         &article.title,
@@ -130,10 +152,11 @@ pub(crate) async fn show_article(
                 url: urls::tag(&t.slug),
             })
             .collect(),
-        json_ld: json_ld(&state, &article, &path),
+        json_ld: json_ld(state, article, &path),
+        comments_html,
         chrome,
     };
-    html_page(&state, page)
+    html_page(state, page)
 }
 
 fn absolute(base: &str, url: &str) -> String {

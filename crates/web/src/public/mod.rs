@@ -1,6 +1,8 @@
 //! The reading site: home, article, section, tag and author pages.
 
 mod article;
+
+pub(crate) use article::{article_page, public_article_by_raw_id};
 mod home;
 mod listing;
 

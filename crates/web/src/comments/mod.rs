@@ -1,0 +1,120 @@
+//! Readers' comments: the «اترك تعليقاً» form (plain POST, then a 303 back to
+//! the article with a message), its JSON twin for `comments.js`, the approved
+//! comments under each article, and the JSON list.
+//!
+//! Every submission goes through [`submit::submit`]: article open → same
+//! origin → honeypot → signed time token → rate limits → validation → single
+//! use of the token → duplicate → the moderation decision
+//! ([`khabar_comments::policy::decide`]) → store. Moderation itself is
+//! `khabar_store::CommentStore::moderate`, shared with the CLI and, later,
+//! the newsroom queue.
+
+mod api;
+mod form;
+pub mod limiter;
+mod submit;
+mod view;
+
+pub use view::CommentParams;
+pub(crate) use view::Prefill;
+pub(crate) use view::section_html;
+
+use crate::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+use khabar_comments::policy::Moderation;
+use khabar_core::CommentLimits;
+use khabar_store::CommentStore;
+use limiter::{RateLimiter, RateLimits};
+use std::sync::Arc;
+
+/// The `[comments]` settings the web layer applies.
+#[derive(Debug, Clone)]
+pub struct CommentSettings {
+    pub moderation: Moderation,
+    /// Comments close this many days after publication; 0 never.
+    pub close_after_days: u32,
+    /// A form sent sooner than this after it was served is refused.
+    pub min_seconds: i64,
+    /// A form older than this is refused.
+    pub max_age_hours: i64,
+    pub rate: RateLimits,
+    pub limits: CommentLimits,
+}
+
+impl Default for CommentSettings {
+    fn default() -> Self {
+        CommentSettings {
+            moderation: Moderation::FirstTime,
+            close_after_days: 0,
+            min_seconds: 3,
+            max_age_hours: 24,
+            rate: RateLimits {
+                min_interval_secs: 15,
+                per_hour: 20,
+            },
+            limits: CommentLimits::default(),
+        }
+    }
+}
+
+/// The comment feature's share of [`AppState`].
+pub struct CommentsState {
+    pub store: Arc<dyn CommentStore>,
+    /// Signs form tokens and keys the hashes of emails and visitors.
+    secret: Vec<u8>,
+    pub settings: CommentSettings,
+    limiter: RateLimiter,
+    /// Wakes the moderator notifier after a comment is held.
+    pub held: Option<tokio::sync::mpsc::Sender<()>>,
+}
+
+impl std::fmt::Debug for CommentsState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CommentsState")
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CommentsState {
+    /// Loads the stored secret (storing a fresh random one on first start).
+    ///
+    /// # Errors
+    /// When the store cannot be read or written, or no randomness is available.
+    pub async fn load(
+        store: Arc<dyn CommentStore>,
+        settings: CommentSettings,
+    ) -> anyhow::Result<CommentsState> {
+        let mut candidate = [0u8; 32];
+        getrandom::fill(&mut candidate)
+            .map_err(|e| anyhow::anyhow!("no randomness for the comment secret: {e}"))?;
+        let secret = store.comment_secret(&candidate).await?;
+        Ok(CommentsState {
+            store,
+            secret,
+            settings,
+            limiter: RateLimiter::default(),
+            held: None,
+        })
+    }
+
+    /// A fresh form token for `article`, issued at `now`.
+    pub(crate) fn form_token(&self, article: i64, now: i64) -> String {
+        let mut nonce = [0u8; 12];
+        if getrandom::fill(&mut nonce).is_err() {
+            // Not secret, only unique: the clock and a counter will do.
+            nonce.copy_from_slice(&now.to_le_bytes().repeat(2)[..12]);
+        }
+        khabar_comments::token::sign(&self.secret, article, now, &nonce)
+    }
+}
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/article/{id}/comments", post(form::post_comment_form))
+        .route(
+            "/api/v1/articles/{id}/comments",
+            get(api::list_comments).post(api::post_comment),
+        )
+}
