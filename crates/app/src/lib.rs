@@ -12,7 +12,7 @@ pub mod demo;
 
 use anyhow::Context;
 use config::Config;
-use khabar_store::SharedStore;
+use khabar_store::{SharedStatsStore, SharedStore};
 use khabar_web::server::ConnectionLimits;
 use khabar_web::{AppState, HttpLimits, SiteSettings};
 use std::future::Future;
@@ -27,6 +27,15 @@ use tokio::net::TcpListener;
 /// An unsupported URL, a folder that cannot be created, a database that cannot
 /// be opened or migrated.
 pub async fn open_store(url: &str) -> anyhow::Result<SharedStore> {
+    Ok(open_backend(url).await?.0)
+}
+
+/// Opens the backend named by `url` as both the article store and the
+/// statistics store (one database).
+///
+/// # Errors
+/// As [`open_store`].
+pub async fn open_backend(url: &str) -> anyhow::Result<(SharedStore, SharedStatsStore)> {
     let Some(rest) = url.strip_prefix("sqlite:") else {
         anyhow::bail!(
             "unsupported database URL `{}` (use sqlite://PATH)",
@@ -42,10 +51,12 @@ pub async fn open_store(url: &str) -> anyhow::Result<SharedStore> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the database folder {}", dir.display()))?;
     }
-    let store = khabar_store_sqlite::SqliteStore::open(url)
-        .await
-        .with_context(|| format!("cannot open the database {url}"))?;
-    Ok(Arc::new(store))
+    let store = Arc::new(
+        khabar_store_sqlite::SqliteStore::open(url)
+            .await
+            .with_context(|| format!("cannot open the database {url}"))?,
+    );
+    Ok((store.clone(), store))
 }
 
 /// Serves the site on `listener` until `shutdown` resolves, then finishes
@@ -60,7 +71,7 @@ pub async fn serve_with_listener(
     shutdown: impl Future<Output = ()>,
     demo: bool,
 ) -> anyhow::Result<()> {
-    let store = open_store(&config.database_url).await?;
+    let (store, stats_store) = open_backend(&config.database_url).await?;
     if demo {
         let loaded = demo::load_if_empty(&store, &config.locale.time_zone).await?;
         if loaded > 0 {
@@ -72,6 +83,12 @@ pub async fn serve_with_listener(
         .base_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
+    let stats = Arc::new(khabar_web::stats::Stats::new(
+        stats_store,
+        config.stats.clone(),
+        &base_url,
+        config.locale.time_zone.clone(),
+    ));
     let state = AppState::new(
         store.clone(),
         SiteSettings {
@@ -80,7 +97,18 @@ pub async fn serve_with_listener(
             per_page: config.per_page,
             page_max_age: config.page_max_age,
         },
-    );
+    )
+    .with_stats(stats.clone());
+    // Counted views are flushed every interval; after the server has
+    // stopped (no request in flight) the flusher writes the rest.
+    let (stop_flusher, flusher_stopped) = tokio::sync::oneshot::channel::<()>();
+    let flusher = tokio::spawn(khabar_web::stats::run_flusher(
+        stats,
+        config.flush_interval,
+        async move {
+            let _ = flusher_stopped.await;
+        },
+    ));
     let router = khabar_web::router(
         state,
         HttpLimits {
@@ -100,6 +128,10 @@ pub async fn serve_with_listener(
         shutdown,
     )
     .await;
+    let _ = stop_flusher.send(());
+    if let Err(e) = flusher.await {
+        tracing::error!(error = %e, "the statistics flusher failed");
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -65,6 +65,8 @@ pub enum Outcome {
     /// The same visitor saw the same article within the window.
     Duplicate,
     Filtered(FilterReason),
+    /// Not an article readers may see: not counted, no trace left.
+    Ignored,
 }
 
 /// Dimension names stored per day.
@@ -211,6 +213,15 @@ impl Aggregator {
             }
             *b.dimensions.entry(key).or_default() += 1;
         }
+    }
+
+    /// Returns true if and only if this visitor's view of `article` was
+    /// counted less than the dedup window before `at` (a cheap pre-check
+    /// before classifying the hit).
+    pub fn seen_recently(&self, visitor: VisitorId, article: i64, at: i64) -> bool {
+        self.seen
+            .get(&(visitor, article))
+            .is_some_and(|&last| at - last < self.limits.dedup_secs)
     }
 
     /// Tallies a request the bot filter (or the caller) refused.

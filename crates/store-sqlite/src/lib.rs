@@ -13,6 +13,8 @@
 //! power loss.
 
 mod rows;
+mod stats;
+mod stats_report;
 mod write;
 
 use async_trait::async_trait;

@@ -6,6 +6,9 @@
 //! Errors are [`StoreError`]: callers match on what happened (not found, a
 //! conflict, the database being unavailable), never on a driver's message.
 
+pub mod stats;
+pub use stats::{SharedStatsStore, StatsStore};
+
 use async_trait::async_trait;
 use jiff::Timestamp;
 use khabar_core::{

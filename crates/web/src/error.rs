@@ -31,6 +31,9 @@ pub enum WebError {
     /// 400 with a code such as `invalid_page`.
     #[error("bad request: {0}")]
     BadRequest(&'static str),
+    /// 413 with a code such as `hit_too_large`.
+    #[error("payload too large: {0}")]
+    PayloadTooLarge(&'static str),
     /// 500; the cause is logged, the client sees a generic page.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -47,6 +50,7 @@ impl IntoResponse for WebError {
         let (status, code) = match &self {
             WebError::NotFound(code) => (StatusCode::NOT_FOUND, *code),
             WebError::BadRequest(code) => (StatusCode::BAD_REQUEST, *code),
+            WebError::PayloadTooLarge(code) => (StatusCode::PAYLOAD_TOO_LARGE, *code),
             WebError::Internal(e) => {
                 tracing::error!(error = ?e, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")

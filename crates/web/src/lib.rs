@@ -16,6 +16,7 @@ pub mod assets;
 pub mod error;
 pub mod public;
 pub mod server;
+pub mod stats;
 pub mod urls;
 mod views;
 
@@ -72,6 +73,8 @@ pub struct AppState {
     bodies: Arc<quick_cache::sync::Cache<(ArticleId, i64), Arc<RenderedBody>>>,
     // Feature state below, one field per feature: newsroom, statistics,
     // comments, search.
+    /// View counting and visitor statistics; `None` counts nothing.
+    pub stats: Option<Arc<stats::Stats>>,
 }
 
 impl AppState {
@@ -82,7 +85,14 @@ impl AppState {
             site: Arc::new(site),
             assets: Arc::new(assets::Assets::load()),
             bodies: Arc::new(quick_cache::sync::Cache::new(4_096)),
+            stats: None,
         }
+    }
+
+    /// Turns on view counting and statistics.
+    pub fn with_stats(mut self, stats: Arc<stats::Stats>) -> AppState {
+        self.stats = Some(stats);
+        self
     }
 
     /// The reader-facing localizer for this site.
@@ -108,6 +118,7 @@ pub fn router(state: AppState, limits: HttpLimits) -> Router {
     Router::new()
         .merge(public::routes())
         .merge(assets::routes())
+        .merge(stats::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", axum::routing::get(healthz))
         .fallback(error::not_found)

@@ -180,6 +180,8 @@ pub struct HomePage<'a> {
     pub top: Vec<Card>,
     pub latest: Vec<Card>,
     pub most_read: Vec<Card>,
+    /// The week's most read (shown when it differs from today's).
+    pub most_read_week: Vec<Card>,
     pub sections: Vec<SectionBlock>,
 }
 
@@ -223,4 +225,10 @@ pub struct ArticlePage<'a> {
     pub tags: Vec<Link>,
     pub json_ld: String,
     // Feature fields below: statistics, then search, then comments.
+    /// «N مشاهدة» at render time (refreshed by views.js).
+    pub views_label: String,
+    /// The article's beacon script, `None` when statistics are off.
+    pub views_js: Option<String>,
+    /// Most read today, beside the article.
+    pub most_read: Vec<Card>,
 }

@@ -131,6 +131,16 @@ pub(crate) async fn show_article(
             })
             .collect(),
         json_ld: json_ld(&state, &article, &path),
+        views_label: crate::stats::views_label(&state, &l, article.id).await?,
+        views_js: state
+            .stats
+            .is_some()
+            .then(|| state.assets.url("js/views.js")),
+        most_read: crate::stats::most_read_cards(&state, &l, 24, 5, now)
+            .await?
+            .into_iter()
+            .filter(|c| c.url != path)
+            .collect(),
         chrome,
     };
     html_page(&state, page)
