@@ -4,6 +4,7 @@ mod analyze;
 mod article;
 mod demo;
 mod serve;
+mod stats;
 
 use crate::cli::{ArticleCommand, Command, ConfigCommand, DemoCommand, SiteArgs};
 use khabar_app::config::{Config, Overrides, RawConfig};
@@ -22,6 +23,41 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
                     seed,
                 },
         } => demo::generate(&site, articles, seed).await,
+        Command::Demo {
+            command:
+                DemoCommand::GenerateHits {
+                    site,
+                    hits,
+                    days,
+                    seed,
+                },
+        } => demo::generate_hits(&site, hits, days, seed).await,
+        Command::Stats {
+            site,
+            days,
+            from,
+            to,
+            article,
+            limit,
+            csv,
+            json,
+            svg,
+        } => {
+            stats::run(
+                &site,
+                stats::Options {
+                    days,
+                    from,
+                    to,
+                    article,
+                    limit,
+                    csv,
+                    json,
+                    svg,
+                },
+            )
+            .await
+        }
         Command::Analyze { json, slug, text } => analyze::run(&text.join(" "), json, slug),
         Command::Config {
             command: ConfigCommand::Example,

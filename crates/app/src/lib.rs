@@ -9,6 +9,7 @@
 
 pub mod config;
 pub mod demo;
+pub mod hits;
 
 use anyhow::Context;
 use config::Config;

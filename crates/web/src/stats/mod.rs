@@ -15,6 +15,7 @@
 
 mod client;
 mod pages;
+pub mod report;
 mod state;
 
 pub use client::parse_proxy;
