@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HITS=${1:-10000000}
-BIN=${CARGO_TARGET_DIR:-target}/release/khabar
+BIN=${BIN:-${CARGO_TARGET_DIR:-target}/release/khabar}
 [ -x "$BIN" ] || cargo build --release
 DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT

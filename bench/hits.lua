@@ -20,7 +20,7 @@ function request()
   return wrk.format("POST", "/api/v1/hits", { ["User-Agent"] = ua, ["Content-Type"] = "text/plain" }, body)
 end
 
-local ok = 0
+ok = 0
 function response(status)
   if status == 204 then ok = ok + 1 end
 end

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-10s}
 CONNECTIONS=${2:-64}
 PORT=${PORT:-8102}
-BIN=${CARGO_TARGET_DIR:-target}/release/khabar
+BIN=${BIN:-${CARGO_TARGET_DIR:-target}/release/khabar}
 [ -x "$BIN" ] || cargo build --release
 DIR=$(mktemp -d)
 DB="sqlite://$DIR/bench.db"
@@ -24,8 +24,8 @@ echo "== POST /api/v1/hits (article $ARTICLE)"
 ARTICLE=$ARTICLE wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/hits.lua "http://127.0.0.1:$PORT" | tee "$DIR/hits.txt"
 kill -TERM $SERVER
 wait $SERVER || true
-VIEWS=$("$BIN" stats --database "$DB" --article "$ARTICLE" --days 2 --json | grep '"views"' | head -1 | tr -dc 0-9)
-ANSWERED=$(grep 'beacons answered 204' "$DIR/hits.txt" | tr -dc 0-9)
+VIEWS=$("$BIN" stats --database "$DB" --article "$ARTICLE" --days 2 --json | grep '"views"' | tail -1 | tr -dc 0-9)
+ANSWERED=$(grep 'beacons answered 204' "$DIR/hits.txt" | awk '{print $NF}')
 H=$(grep 'Requests/sec' "$DIR/healthz.txt" | awk '{print $2}')
 B=$(grep 'Requests/sec' "$DIR/hits.txt" | awk '{print $2}')
 echo "== summary"

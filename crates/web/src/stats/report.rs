@@ -21,12 +21,9 @@ pub fn day_date(day: i32) -> Date {
 
 /// The stats day of a civil date.
 pub fn date_day(date: Date) -> i32 {
-    i32::try_from(
-        date.since(Date::constant(1970, 1, 1))
-            .map(|s| s.get_days())
-            .unwrap_or(0),
-    )
-    .unwrap_or(0)
+    date.since(Date::constant(1970, 1, 1))
+        .map(|s| s.get_days())
+        .unwrap_or(0)
 }
 
 /// The last `days` days up to and including `today`.
