@@ -74,6 +74,37 @@ pub enum Command {
         #[command(subcommand)]
         command: CommentsCommand,
     },
+    /// Visitor statistics for editors: views and visitors per day, most
+    /// read articles and sections, referrers, browsers, devices, and what
+    /// was filtered. A table by default; --csv or --json for other tools.
+    Stats {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The last N days, today included.
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=3660))]
+        days: u32,
+        /// First day (YYYY-MM-DD) of a custom range; with --to.
+        #[arg(long, requires = "to", value_name = "DATE")]
+        from: Option<jiff::civil::Date>,
+        /// Last day (YYYY-MM-DD) of a custom range.
+        #[arg(long, requires = "from", value_name = "DATE")]
+        to: Option<jiff::civil::Date>,
+        /// One article's views per day instead of the site report.
+        #[arg(long, value_name = "ID")]
+        article: Option<i64>,
+        /// Entries per list.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        limit: u32,
+        /// Print CSV (safe to open in a spreadsheet).
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also write the daily chart as an SVG file.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+    },
     /// Configuration helpers.
     Config {
         #[command(subcommand)]
@@ -103,6 +134,21 @@ pub enum DemoCommand {
         #[arg(long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
         articles: u64,
         /// Random seed, for reproducible content.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Add a synthetic view history (for dashboard benchmarks) over the
+    /// site's published articles.
+    GenerateHits {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// How many counted views.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
+        hits: u64,
+        /// Spread over the last N days.
+        #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=3660))]
+        days: u32,
+        /// Random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },

@@ -5,6 +5,7 @@ mod article;
 mod comments;
 mod demo;
 mod serve;
+mod stats;
 mod user;
 
 use crate::cli::{ArticleCommand, Command, ConfigCommand, DemoCommand, SiteArgs};
@@ -25,6 +26,41 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
                 },
         } => demo::generate(&site, articles, seed).await,
         Command::Comments { command } => comments::run(command).await,
+        Command::Demo {
+            command:
+                DemoCommand::GenerateHits {
+                    site,
+                    hits,
+                    days,
+                    seed,
+                },
+        } => demo::generate_hits(&site, hits, days, seed).await,
+        Command::Stats {
+            site,
+            days,
+            from,
+            to,
+            article,
+            limit,
+            csv,
+            json,
+            svg,
+        } => {
+            stats::run(
+                &site,
+                stats::Options {
+                    days,
+                    from,
+                    to,
+                    article,
+                    limit,
+                    csv,
+                    json,
+                    svg,
+                },
+            )
+            .await
+        }
         Command::Analyze { json, slug, text } => analyze::run(&text.join(" "), json, slug),
         Command::User { command } => user::run(command).await,
         Command::Config {

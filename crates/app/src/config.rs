@@ -28,6 +28,7 @@ pub struct RawConfig {
     pub site: SiteSection,
     pub newsroom: NewsroomSection,
     pub comments: CommentsSection,
+    pub stats: StatsSection,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -59,6 +60,39 @@ impl Default for NewsroomSection {
             max_form_bytes: 4 * 1024 * 1024,
             max_upload_bytes: 20 * 1024 * 1024,
             media_dir: String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StatsSection {
+    /// Minutes within which one visitor's views of one article count once (1–1440).
+    pub dedup_minutes: u64,
+    /// Milliseconds between flushes of counted views to the database (100–60000).
+    pub flush_interval_ms: u64,
+    /// Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed.
+    pub trusted_proxies: Vec<String>,
+    /// Do not count readers who send DNT: 1 or Sec-GPC: 1.
+    pub respect_dnt: bool,
+    /// Days hourly view buckets are kept; daily roll-ups are kept for good (2–3650).
+    pub retention_days: u32,
+    /// Serve the header's visitor badge numbers publicly.
+    pub visitor_badge: bool,
+    /// Counted views per client address per hour at most (far above a carrier NAT).
+    pub address_cap_per_hour: u32,
+}
+
+impl Default for StatsSection {
+    fn default() -> Self {
+        StatsSection {
+            dedup_minutes: 30,
+            flush_interval_ms: 1_000,
+            trusted_proxies: Vec::new(),
+            respect_dnt: true,
+            retention_days: 400,
+            visitor_badge: false,
+            address_cap_per_hour: 20_000,
         }
     }
 }
@@ -248,6 +282,8 @@ pub struct Config {
     pub comments: Option<CommentSettings>,
     /// `None` when nobody is to be told about held comments.
     pub comment_notify: Option<CommentNotify>,
+    pub stats: khabar_web::stats::StatsSettings,
+    pub flush_interval: Duration,
 }
 
 /// Validated `[newsroom]` settings.
@@ -385,7 +421,10 @@ impl RawConfig {
         }
         let comment_notify = self.comments.notify()?;
         let comments = self.comments.validate()?;
+        let stats = self.stats.validate()?;
         Ok(Config {
+            stats,
+            flush_interval: Duration::from_millis(self.stats.flush_interval_ms),
             listen,
             base_url,
             database_url: self.database.url,
@@ -498,6 +537,40 @@ impl CommentsSection {
                 ..CommentLimits::default()
             },
         }))
+    }
+}
+
+impl StatsSection {
+    fn validate(&self) -> anyhow::Result<khabar_web::stats::StatsSettings> {
+        if !(1..=1440).contains(&self.dedup_minutes) {
+            bail!("stats.dedup_minutes: must be between 1 and 1440");
+        }
+        if !(100..=60_000).contains(&self.flush_interval_ms) {
+            bail!("stats.flush_interval_ms: must be between 100 and 60000");
+        }
+        if !(2..=3650).contains(&self.retention_days) {
+            bail!("stats.retention_days: must be between 2 and 3650");
+        }
+        if self.address_cap_per_hour == 0 {
+            bail!("stats.address_cap_per_hour: must be at least 1");
+        }
+        let trusted_proxies = self
+            .trusted_proxies
+            .iter()
+            .map(|p| {
+                khabar_web::stats::parse_proxy(p).with_context(|| {
+                    format!("stats.trusted_proxies: `{p}` is not an address or CIDR range")
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(khabar_web::stats::StatsSettings {
+            dedup: Duration::from_secs(self.dedup_minutes * 60),
+            trusted_proxies,
+            respect_dnt: self.respect_dnt,
+            visitor_badge: self.visitor_badge,
+            retention_days: self.retention_days,
+            address_cap_per_hour: self.address_cap_per_hour,
+        })
     }
 }
 

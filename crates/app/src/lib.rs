@@ -9,12 +9,13 @@
 
 pub mod config;
 pub mod demo;
+pub mod hits;
 pub mod notify;
 pub mod scheduler;
 
 use anyhow::Context;
 use config::Config;
-use khabar_store::{CommentStore, SharedAccounts, SharedEditorial, SharedStore};
+use khabar_store::{CommentStore, SharedAccounts, SharedEditorial, SharedStatsStore, SharedStore};
 use khabar_web::comments::CommentsState;
 use khabar_web::newsroom::{Newsroom, NewsroomSettings};
 use khabar_web::server::ConnectionLimits;
@@ -42,6 +43,7 @@ pub struct Backend {
     pub accounts: Option<SharedAccounts>,
     pub editorial: Option<SharedEditorial>,
     pub comments: Option<Arc<dyn CommentStore>>,
+    pub stats: Option<SharedStatsStore>,
 }
 
 /// Like [`open_store`], with every storage trait of the backend.
@@ -58,6 +60,7 @@ pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
             accounts: None,
             editorial: None,
             comments: None,
+            stats: None,
         });
     }
     let Some(rest) = url.strip_prefix("sqlite:") else {
@@ -83,7 +86,8 @@ pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
         store: store.clone(),
         accounts: Some(store.clone()),
         editorial: Some(store.clone()),
-        comments: Some(store),
+        comments: Some(store.clone()),
+        stats: Some(store),
     })
 }
 
@@ -122,6 +126,34 @@ pub async fn serve_with_listener(
             page_cache: config.page_cache,
         },
     );
+    let mut flusher = None;
+    match backend.stats.clone() {
+        Some(stats_store) => {
+            let stats = Arc::new(khabar_web::stats::Stats::new(
+                stats_store,
+                config.stats.clone(),
+                &base_url,
+                config.locale.time_zone.clone(),
+            ));
+            state = state.with_stats(stats.clone());
+            // Counted views are flushed every interval; after the server has
+            // stopped (no request in flight) the flusher writes the rest.
+            let (stop_flusher, flusher_stopped) = tokio::sync::oneshot::channel::<()>();
+            flusher = Some((
+                stop_flusher,
+                tokio::spawn(khabar_web::stats::run_flusher(
+                    stats,
+                    config.flush_interval,
+                    async move {
+                        let _ = flusher_stopped.await;
+                    },
+                )),
+            ));
+        }
+        None => {
+            tracing::warn!("this database backend has no statistics yet; views are not counted")
+        }
+    }
     let mut scheduler = None;
     let newsroom_stores = backend.accounts.clone().zip(backend.editorial.clone());
     if config.newsroom.enabled && newsroom_stores.is_none() {
@@ -207,6 +239,12 @@ pub async fn serve_with_listener(
         {
             tracing::warn!("moderator notification did not finish; giving up");
             abort.abort();
+        }
+    }
+    if let Some((stop_flusher, task)) = flusher {
+        let _ = stop_flusher.send(());
+        if let Err(e) = task.await {
+            tracing::error!(error = %e, "the statistics flusher failed");
         }
     }
     store.close().await;

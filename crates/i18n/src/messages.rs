@@ -32,6 +32,7 @@ const AR_FILES: &[Source] = &[
     ftl!("ar/site.ftl"),
     ftl!("ar/newsroom.ftl"),
     ftl!("ar/comments.ftl"),
+    ftl!("ar/stats.ftl"),
 ];
 
 /// The English translation files, loaded in this order.
@@ -40,6 +41,7 @@ const EN_FILES: &[Source] = &[
     ftl!("en/site.ftl"),
     ftl!("en/newsroom.ftl"),
     ftl!("en/comments.ftl"),
+    ftl!("en/stats.ftl"),
 ];
 
 /// The files shipped for `lang`, in load order. A message id may appear in

@@ -15,6 +15,8 @@
 mod accounts;
 mod comments;
 mod editorial;
+mod stats;
+mod stats_report;
 mod write;
 
 use khabar_store::sqlx_rows as rows;

@@ -17,6 +17,8 @@ pub use editorial::{
 };
 pub mod comments;
 pub use comments::CommentStore;
+pub mod stats;
+pub use stats::{SharedStatsStore, StatsStore};
 
 use async_trait::async_trait;
 use jiff::Timestamp;

@@ -46,6 +46,9 @@ pub enum WebError {
         code: &'static str,
         retry_after: u64,
     },
+    /// 413 with a code such as `hit_too_large`.
+    #[error("payload too large: {0}")]
+    PayloadTooLarge(&'static str),
     /// 500; the cause is logged, the client sees a generic page.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -66,6 +69,7 @@ impl IntoResponse for WebError {
             WebError::Conflict(code) => (StatusCode::CONFLICT, *code),
             WebError::Unprocessable(code) => (StatusCode::UNPROCESSABLE_ENTITY, *code),
             WebError::TooManyRequests { code, .. } => (StatusCode::TOO_MANY_REQUESTS, *code),
+            WebError::PayloadTooLarge(code) => (StatusCode::PAYLOAD_TOO_LARGE, *code),
             WebError::Internal(e) => {
                 tracing::error!(error = ?e, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")

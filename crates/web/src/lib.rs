@@ -19,6 +19,7 @@ pub mod newsroom;
 pub mod page_cache;
 pub mod public;
 pub mod server;
+pub mod stats;
 pub mod urls;
 mod views;
 
@@ -90,6 +91,8 @@ pub struct AppState {
     pub newsroom: Option<Arc<newsroom::Newsroom>>,
     /// Readers' comments; `None` serves the site without them.
     pub comments: Option<Arc<comments::CommentsState>>,
+    /// View counting and visitor statistics; `None` counts nothing.
+    pub stats: Option<Arc<stats::Stats>>,
 }
 
 impl AppState {
@@ -103,6 +106,7 @@ impl AppState {
             bodies: Arc::new(quick_cache::sync::Cache::new(4_096)),
             newsroom: None,
             comments: None,
+            stats: None,
         }
     }
 
@@ -115,6 +119,12 @@ impl AppState {
     /// Turns comments on.
     pub fn with_comments(mut self, comments: comments::CommentsState) -> AppState {
         self.comments = Some(Arc::new(comments));
+        self
+    }
+
+    /// Turns on view counting and statistics.
+    pub fn with_stats(mut self, stats: Arc<stats::Stats>) -> AppState {
+        self.stats = Some(stats);
         self
     }
 
@@ -147,6 +157,7 @@ pub fn router(state: AppState, limits: HttpLimits) -> Router {
         )))
         .merge(assets::routes())
         .merge(comments::routes())
+        .merge(stats::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", axum::routing::get(healthz))
         .fallback(error::not_found)

@@ -186,6 +186,8 @@ pub struct HomePage<'a> {
     pub top: Vec<Card>,
     pub latest: Vec<Card>,
     pub most_read: Vec<Card>,
+    /// The week's most read (shown when it differs from today's).
+    pub most_read_week: Vec<Card>,
     pub sections: Vec<SectionBlock>,
 }
 
@@ -231,4 +233,10 @@ pub struct ArticlePage<'a> {
     /// The comments section, rendered by `comments::section_html`.
     pub comments_html: String,
     // Feature fields below: statistics, then search, then comments.
+    /// «N مشاهدة» at render time (refreshed by views.js).
+    pub views_label: String,
+    /// The article's beacon script, `None` when statistics are off.
+    pub views_js: Option<String>,
+    /// Most read today, beside the article.
+    pub most_read: Vec<Card>,
 }

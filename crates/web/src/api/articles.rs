@@ -145,6 +145,8 @@ pub(crate) struct ArticleFull {
     updated_at: String,
     cover: Option<CoverJson>,
     body_html: String,
+    /// All-time views (counted views, see docs/analytics.md).
+    views: u64,
 }
 
 pub(crate) async fn get_article(
@@ -162,6 +164,7 @@ pub(crate) async fn get_article(
         .filter(|a| a.is_public(Timestamp::now()))
         .ok_or(WebError::NotFound("article_not_found"))?;
     let body_html = state.rendered_body(&a).to_html();
+    let views = crate::stats::views_of(&state, a.id).await?;
     Ok(Json(ArticleFull {
         id: a.id.0,
         url: format!("{}{}", state.site.base_url, urls::article(a.id, &a.slug)),
@@ -186,6 +189,7 @@ pub(crate) async fn get_article(
             credit: c.credit.clone(),
         }),
         body_html,
+        views,
         slug: a.slug,
         title: a.title,
         lead: a.lead,

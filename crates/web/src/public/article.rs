@@ -87,6 +87,7 @@ pub(crate) async fn article_page(
     article: &Article,
     comments_html: String,
 ) -> Result<Response, WebError> {
+    let now = Timestamp::now();
     let body = state.rendered_body(article);
     let sections = state.store.sections().await?;
     let l = state.l();
@@ -154,6 +155,16 @@ pub(crate) async fn article_page(
             .collect(),
         json_ld: json_ld(state, article, &path),
         comments_html,
+        views_label: crate::stats::views_label(state, &l, article.id).await?,
+        views_js: state
+            .stats
+            .is_some()
+            .then(|| state.assets.url("js/views.js")),
+        most_read: crate::stats::most_read_cards(state, &l, 24, 5, now)
+            .await?
+            .into_iter()
+            .filter(|c| c.url != path)
+            .collect(),
         chrome,
     };
     html_page(state, page)

@@ -13,6 +13,7 @@ use khabar_store::ArticleFilter;
 const TOP_STORIES: u32 = 5;
 const LATEST: u32 = 10;
 const PER_SECTION: u32 = 4;
+const MOST_READ: u32 = 5;
 
 pub(crate) async fn show_home(State(state): State<AppState>) -> Result<Response, WebError> {
     let now = Timestamp::now();
@@ -37,7 +38,8 @@ pub(crate) async fn show_home(State(state): State<AppState>) -> Result<Response,
         lead: front.next(),
         top: front.collect(),
         latest: cards,
-        most_read: Vec::new(),
+        most_read: crate::stats::most_read_cards(&state, &l, 24, MOST_READ, now).await?,
+        most_read_week: crate::stats::most_read_cards(&state, &l, 24 * 7, MOST_READ, now).await?,
         sections: by_section
             .iter()
             .map(|(section, items)| SectionBlock {
