@@ -40,6 +40,14 @@ pub const RECONCILE_EVERY: u64 = 15;
 /// changed article are refreshed too.
 const REFRESH_LIMIT: usize = 50;
 
+/// A hash of everything the index and visibility depend on.
+fn fingerprint(a: &Article) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    serde_json::to_string(a).unwrap_or_default().hash(&mut h);
+    h.finish()
+}
+
 /// Settings of the service (`[search]` in the configuration).
 #[derive(Clone, Debug)]
 pub struct SearchSettings {
@@ -64,9 +72,11 @@ struct Progress {
     mark: Watermark,
     needs_rebuild: bool,
     related_pending: bool,
-    /// `updated_at` of articles handled within the lag window.
-    recent: HashMap<i64, i64>,
+    /// `updated_at` and content fingerprint of articles handled within the
+    /// lag window (two edits in one second share an `updated_at`).
+    recent: HashMap<i64, (i64, u64)>,
     passes: u64,
+    reconcile: bool,
 }
 
 type RelatedMap = HashMap<ArticleId, Arc<[RelatedArticle]>>;
@@ -207,6 +217,17 @@ impl SearchService {
         Ok(report)
     }
 
+    /// Like [`catch_up`](Self::catch_up), and also removes articles deleted
+    /// from the store (which otherwise happens every [`RECONCILE_EVERY`]
+    /// passes).
+    ///
+    /// # Errors
+    /// Store or tantivy errors.
+    pub async fn catch_up_fully(&self) -> anyhow::Result<PassReport> {
+        self.progress.lock().await.reconcile = true;
+        self.catch_up().await
+    }
+
     /// Replaces the index with every public article, reporting `(done,
     /// total)` as it goes.
     ///
@@ -284,7 +305,7 @@ impl SearchService {
             let Some(last) = batch.last() else { break };
             cursor = (last.updated_at, last.id);
             for a in batch {
-                let stamp = a.updated_at.as_second();
+                let stamp = (a.updated_at.as_second(), fingerprint(&a));
                 if progress.recent.get(&a.id.0) == Some(&stamp) {
                     continue;
                 }
@@ -303,8 +324,8 @@ impl SearchService {
             }
         }
         let horizon = progress.mark.updated_at.saturating_sub(LAG_SECS);
-        progress.recent.retain(|_, at| *at >= horizon);
-        if progress.passes % RECONCILE_EVERY == 0 {
+        progress.recent.retain(|_, (at, _)| *at >= horizon);
+        if progress.passes % RECONCILE_EVERY == 0 || std::mem::take(&mut progress.reconcile) {
             let public: HashSet<ArticleId> = self
                 .feed
                 .public_article_ids(now)
