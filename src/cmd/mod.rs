@@ -3,9 +3,10 @@
 mod analyze;
 mod article;
 mod demo;
+mod index;
 mod serve;
 
-use crate::cli::{ArticleCommand, Command, ConfigCommand, DemoCommand, SiteArgs};
+use crate::cli::{ArticleCommand, Command, ConfigCommand, DemoCommand, IndexCommand, SiteArgs};
 use khabar_app::config::{Config, Overrides, RawConfig};
 
 pub async fn run(command: Command) -> anyhow::Result<()> {
@@ -23,6 +24,12 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
                 },
         } => demo::generate(&site, articles, seed).await,
         Command::Analyze { json, slug, text } => analyze::run(&text.join(" "), json, slug),
+        Command::Index {
+            command: IndexCommand::Rebuild { site },
+        } => index::rebuild(&site).await,
+        Command::Index {
+            command: IndexCommand::Duplicates { site },
+        } => index::duplicates(&site).await,
         Command::Config {
             command: ConfigCommand::Example,
         } => {

@@ -12,6 +12,7 @@ pub mod demo;
 
 use anyhow::Context;
 use config::Config;
+use khabar_search::{SearchService, SearchSettings};
 use khabar_store::SharedStore;
 use khabar_web::server::ConnectionLimits;
 use khabar_web::{AppState, HttpLimits, SiteSettings};
@@ -27,6 +28,15 @@ use tokio::net::TcpListener;
 /// An unsupported URL, a folder that cannot be created, a database that cannot
 /// be opened or migrated.
 pub async fn open_store(url: &str) -> anyhow::Result<SharedStore> {
+    Ok(open_sqlite(url).await?)
+}
+
+/// The SQLite backend itself, for the feature traits it implements beside
+/// [`khabar_store::Store`] (e.g. [`khabar_store::SearchFeed`]).
+///
+/// # Errors
+/// As [`open_store`].
+pub async fn open_sqlite(url: &str) -> anyhow::Result<Arc<khabar_store_sqlite::SqliteStore>> {
     let Some(rest) = url.strip_prefix("sqlite:") else {
         anyhow::bail!(
             "unsupported database URL `{}` (use sqlite://PATH)",
@@ -48,6 +58,24 @@ pub async fn open_store(url: &str) -> anyhow::Result<SharedStore> {
     Ok(Arc::new(store))
 }
 
+/// Opens the search index of `config` over `backend`.
+///
+/// # Errors
+/// When the index folder cannot be created or another process holds it.
+pub fn open_search(
+    config: &Config,
+    backend: Arc<khabar_store_sqlite::SqliteStore>,
+) -> anyhow::Result<SearchService> {
+    SearchService::open(
+        backend,
+        SearchSettings {
+            index_dir: Some(config.search.index_dir.clone()),
+            related_count: config.search.related_count as usize,
+            poll_interval: config.search.poll_interval,
+        },
+    )
+}
+
 /// Serves the site on `listener` until `shutdown` resolves, then finishes
 /// requests in flight and closes the database. With `demo`, an empty database
 /// is first filled with the demo articles.
@@ -60,7 +88,23 @@ pub async fn serve_with_listener(
     shutdown: impl Future<Output = ()>,
     demo: bool,
 ) -> anyhow::Result<()> {
-    let store = open_store(&config.database_url).await?;
+    serve_with_hooks(config, listener, shutdown, demo, |_| {}).await
+}
+
+/// [`serve_with_listener`], handing the search service to `on_search` once
+/// it is open, so tests can await [`SearchService::catch_up`].
+///
+/// # Errors
+/// As [`serve_with_listener`], and when the search index cannot be opened.
+pub async fn serve_with_hooks(
+    config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+    demo: bool,
+    on_search: impl FnOnce(Arc<SearchService>),
+) -> anyhow::Result<()> {
+    let backend = open_sqlite(&config.database_url).await?;
+    let store: SharedStore = backend.clone();
     if demo {
         let loaded = demo::load_if_empty(&store, &config.locale.time_zone).await?;
         if loaded > 0 {
@@ -72,6 +116,12 @@ pub async fn serve_with_listener(
         .base_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
+    let search = Arc::new(open_search(&config, backend)?);
+    on_search(search.clone());
+    let (stop_indexer, indexer_stopped) = tokio::sync::oneshot::channel::<()>();
+    let indexer = tokio::spawn(search.clone().run(async move {
+        let _ = indexer_stopped.await;
+    }));
     let state = AppState::new(
         store.clone(),
         SiteSettings {
@@ -80,7 +130,11 @@ pub async fn serve_with_listener(
             per_page: config.per_page,
             page_max_age: config.page_max_age,
         },
-    );
+    )
+    .with_search(khabar_web::search::SearchFeature {
+        service: search,
+        read_also_after_paragraph: config.search.read_also_after_paragraph as usize,
+    });
     let router = khabar_web::router(
         state,
         HttpLimits {
@@ -100,6 +154,10 @@ pub async fn serve_with_listener(
         shutdown,
     )
     .await;
+    let _ = stop_indexer.send(());
+    if let Err(e) = indexer.await {
+        tracing::error!(error = %e, "search indexer stopped abnormally");
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())

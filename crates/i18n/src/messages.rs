@@ -27,10 +27,18 @@ type Source = (&'static str, &'static str);
 
 /// The Arabic translation files, loaded in this order. To ship a new file,
 /// add one line here and one in [`EN_FILES`].
-const AR_FILES: &[Source] = &[ftl!("ar/common.ftl"), ftl!("ar/site.ftl")];
+const AR_FILES: &[Source] = &[
+    ftl!("ar/common.ftl"),
+    ftl!("ar/site.ftl"),
+    ftl!("ar/search.ftl"),
+];
 
 /// The English translation files, loaded in this order.
-const EN_FILES: &[Source] = &[ftl!("en/common.ftl"), ftl!("en/site.ftl")];
+const EN_FILES: &[Source] = &[
+    ftl!("en/common.ftl"),
+    ftl!("en/site.ftl"),
+    ftl!("en/search.ftl"),
+];
 
 /// The files shipped for `lang`, in load order. A message id may appear in
 /// only one file per language.

@@ -40,6 +40,11 @@ pub const RECONCILE_EVERY: u64 = 15;
 /// changed article are refreshed too.
 const REFRESH_LIMIT: usize = 50;
 
+/// When the row last changed, as [`SearchFeed::changed_articles`] orders.
+fn changed_at(a: &Article) -> Timestamp {
+    a.updated_at.max(a.created_at)
+}
+
 /// A hash of everything the index and visibility depend on.
 fn fingerprint(a: &Article) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -187,13 +192,12 @@ impl SearchService {
             report.rebuilt = true;
         }
         let now = Timestamp::now();
-        let (upserts, removes) = self.changes(&mut progress, now).await?;
+        let (upserts, removes, max_seen) = self.changes(&mut progress, now).await?;
         report.upserted = upserts.len();
         report.removed = removes.len();
-        let max_updated = upserts.iter().map(|a| a.updated_at.as_second()).max();
         let mark = Watermark {
             schema: 0,
-            updated_at: progress.mark.updated_at.max(max_updated.unwrap_or(0)),
+            updated_at: progress.mark.updated_at.max(max_seen),
             checked_at: now.as_second(),
         };
         let index = self.index.clone();
@@ -208,7 +212,9 @@ impl SearchService {
         progress.mark = mark;
         progress.passes += 1;
         self.forget(&removes);
-        if progress.related_pending {
+        if self.settings.related_count == 0 {
+            // Nothing to compute (e.g. the duplicates command).
+        } else if progress.related_pending {
             self.compute_all_related().await?;
             progress.related_pending = false;
         } else {
@@ -291,7 +297,9 @@ impl SearchService {
         &self,
         progress: &mut Progress,
         now: Timestamp,
-    ) -> anyhow::Result<(Vec<Article>, Vec<ArticleId>)> {
+    ) -> anyhow::Result<(Vec<Article>, Vec<ArticleId>, i64)> {
+        // The latest change time seen: the next watermark.
+        let mut max_seen = 0;
         let mut upserts: HashMap<ArticleId, Article> = HashMap::new();
         let mut removes: HashSet<ArticleId> = HashSet::new();
         let since =
@@ -303,9 +311,10 @@ impl SearchService {
                 .changed_articles(cursor.0, cursor.1, BATCH)
                 .await?;
             let Some(last) = batch.last() else { break };
-            cursor = (last.updated_at, last.id);
+            cursor = (changed_at(last), last.id);
+            max_seen = max_seen.max(cursor.0.as_second());
             for a in batch {
-                let stamp = (a.updated_at.as_second(), fingerprint(&a));
+                let stamp = (changed_at(&a).as_second(), fingerprint(&a));
                 if progress.recent.get(&a.id.0) == Some(&stamp) {
                     continue;
                 }
@@ -345,6 +354,7 @@ impl SearchService {
         Ok((
             upserts.into_values().collect(),
             removes.into_iter().collect(),
+            max_seen,
         ))
     }
 

@@ -9,6 +9,11 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 use std::collections::HashMap;
 
+/// When a row last changed: imports keep `updated_at` at the article's own
+/// (possibly old) date, so a new row is known by its `created_at`.
+const CHANGED_AT: &str =
+    "(case when a.updated_at > a.created_at then a.updated_at else a.created_at end)";
+
 const ARTICLE_COLUMNS: &str = "a.body, a.status, a.created_at, a.source_name, a.source_url";
 
 impl SqliteStore {
@@ -54,8 +59,8 @@ impl SearchFeed for SqliteStore {
     ) -> StoreResult<Vec<Article>> {
         let sql = format!(
             "select {SUMMARY_COLUMNS}, {ARTICLE_COLUMNS} {SUMMARY_FROM} \
-             where a.updated_at > ? or (a.updated_at = ? and a.id > ?) \
-             order by a.updated_at, a.id limit ?"
+             where {CHANGED_AT} > ? or ({CHANGED_AT} = ? and a.id > ?) \
+             order by {CHANGED_AT}, a.id limit ?"
         );
         let since = updated_since.as_second();
         let list = sqlx::query(&sql)

@@ -11,8 +11,10 @@ use khabar_core::{Article, ArticleId};
 #[async_trait]
 pub trait SearchFeed: Send + Sync + 'static {
     /// Articles, in any status, changed after the cursor `(updated_since,
-    /// after_id)`: `updated_at > updated_since`, or equal with a greater id.
-    /// Ordered by `updated_at`, then id; at most `limit`.
+    /// after_id)`. A row's change time is the later of `updated_at` and
+    /// `created_at` (an import keeps `updated_at` at the article's own
+    /// date); rows with a later change time, or the same with a greater id,
+    /// come ordered by change time, then id; at most `limit`.
     async fn changed_articles(
         &self,
         updated_since: Timestamp,

@@ -15,6 +15,7 @@ pub mod api;
 pub mod assets;
 pub mod error;
 pub mod public;
+pub mod search;
 pub mod server;
 pub mod urls;
 mod views;
@@ -72,6 +73,8 @@ pub struct AppState {
     bodies: Arc<quick_cache::sync::Cache<(ArticleId, i64), Arc<RenderedBody>>>,
     // Feature state below, one field per feature: newsroom, statistics,
     // comments, search.
+    /// Search and «اقرأ أيضا»; `None` when the site runs without an index.
+    pub search: Option<Arc<search::SearchFeature>>,
 }
 
 impl AppState {
@@ -82,7 +85,15 @@ impl AppState {
             site: Arc::new(site),
             assets: Arc::new(assets::Assets::load()),
             bodies: Arc::new(quick_cache::sync::Cache::new(4_096)),
+            search: None,
         }
+    }
+
+    /// Turns on search and related articles.
+    #[must_use]
+    pub fn with_search(mut self, search: search::SearchFeature) -> AppState {
+        self.search = Some(Arc::new(search));
+        self
     }
 
     /// The reader-facing localizer for this site.
@@ -108,6 +119,7 @@ pub fn router(state: AppState, limits: HttpLimits) -> Router {
     Router::new()
         .merge(public::routes())
         .merge(assets::routes())
+        .merge(search::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", axum::routing::get(healthz))
         .fallback(error::not_found)
