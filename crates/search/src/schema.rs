@@ -120,11 +120,7 @@ pub fn plain_text(markdown: &str) -> String {
                 | TagEnd::CodeBlock
                 | TagEnd::TableCell
                 | TagEnd::BlockQuote(_),
-            ) => {
-                if !out.ends_with("\n\n") {
-                    out.push_str("\n\n");
-                }
-            }
+            ) if !out.ends_with("\n\n") => out.push_str("\n\n"),
             _ => {}
         }
     }
