@@ -104,6 +104,30 @@ impl SearchIndex {
         Ok(results)
     }
 
+    /// The ids of every article matching `query` (all words), unranked:
+    /// for recall measurements and tests.
+    ///
+    /// # Errors
+    /// tantivy errors.
+    pub fn matching_ids(&self, query: &ReaderQuery) -> anyhow::Result<Vec<ArticleId>> {
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let searcher = self.reader.searcher();
+        let q = self.text_query(query, Occur::Must);
+        let docs = searcher.search(&*q, &tantivy::collector::DocSetCollector)?;
+        let mut out = Vec::with_capacity(docs.len());
+        for addr in docs {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let id = doc
+                .get_first(self.fields.id)
+                .and_then(|v| tantivy::schema::Value::as_u64(&v))
+                .unwrap_or(0);
+            out.push(ArticleId(i64::try_from(id).unwrap_or(0)));
+        }
+        Ok(out)
+    }
+
     fn run(
         &self,
         searcher: &Searcher,
