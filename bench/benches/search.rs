@@ -18,7 +18,9 @@
 //! figures wanted, and the build runs once.
 
 use jiff::Timestamp;
-use khabar_core::{Article, ArticleId, Author, AuthorId, NewArticle, Section, SectionId, Tag, TagId};
+use khabar_core::{
+    Article, ArticleId, Author, AuthorId, NewArticle, Section, SectionId, Tag, TagId,
+};
 use khabar_search::{ReaderQuery, SearchIndex, SearchRequest, Subject, Watermark};
 use sqlx::Row;
 use std::collections::{HashMap, HashSet};
@@ -27,13 +29,72 @@ use std::time::{Duration, Instant};
 /// Variant queries: what the reader types, and the written forms that make
 /// an article relevant.
 const VARIANTS: &[(&str, &[&str])] = &[
-    ("ادارة", &["إدارة", "الإدارة", "وإدارة", "والإدارة", "بإدارة", "لإدارة", "ادارة", "الادارة"]),
-    ("اسعار", &["أسعار", "الأسعار", "وأسعار", "بأسعار", "والأسعار", "بالأسعار", "للأسعار", "اسعار", "الاسعار"]),
-    ("مسئول", &["مسؤول", "المسؤول", "مسئول", "المسئول", "والمسؤول", "مسؤولون", "المسؤولون"]),
-    ("المستشفي", &["مستشفى", "المستشفى", "بالمستشفى", "والمستشفى", "للمستشفى", "المستشفي"]),
+    (
+        "ادارة",
+        &[
+            "إدارة",
+            "الإدارة",
+            "وإدارة",
+            "والإدارة",
+            "بإدارة",
+            "لإدارة",
+            "ادارة",
+            "الادارة",
+        ],
+    ),
+    (
+        "اسعار",
+        &[
+            "أسعار",
+            "الأسعار",
+            "وأسعار",
+            "بأسعار",
+            "والأسعار",
+            "بالأسعار",
+            "للأسعار",
+            "اسعار",
+            "الاسعار",
+        ],
+    ),
+    (
+        "مسئول",
+        &[
+            "مسؤول",
+            "المسؤول",
+            "مسئول",
+            "المسئول",
+            "والمسؤول",
+            "مسؤولون",
+            "المسؤولون",
+        ],
+    ),
+    (
+        "المستشفي",
+        &[
+            "مستشفى",
+            "المستشفى",
+            "بالمستشفى",
+            "والمستشفى",
+            "للمستشفى",
+            "المستشفي",
+        ],
+    ),
     ("الاولى", &["الأولى", "الاولى", "والأولى"]),
-    ("البيانات", &["بيانات", "البيانات", "وبيانات", "بالبيانات", "والبيانات", "للبيانات"]),
-    ("لجنه", &["لجنة", "اللجنة", "لجنه", "واللجنة", "باللجنة", "للجنة"]),
+    (
+        "البيانات",
+        &[
+            "بيانات",
+            "البيانات",
+            "وبيانات",
+            "بالبيانات",
+            "والبيانات",
+            "للبيانات",
+        ],
+    ),
+    (
+        "لجنه",
+        &["لجنة", "اللجنة", "لجنه", "واللجنة", "باللجنة", "للجنة"],
+    ),
     ("اضافة", &["إضافة", "الإضافة", "بالإضافة", "وإضافة", "اضافة"]),
 ];
 
@@ -46,7 +107,7 @@ fn generate(n: usize) -> anyhow::Result<Corpus> {
     let mut sections: HashMap<String, i64> = HashMap::new();
     let mut tags: HashMap<String, i64> = HashMap::new();
     let mut authors: HashMap<String, i64> = HashMap::new();
-    let mut id_of = |map: &mut HashMap<String, i64>, name: &str| {
+    let id_of = |map: &mut HashMap<String, i64>, name: &str| {
         let next = map.len() as i64 + 1;
         *map.entry(name.to_owned()).or_insert(next)
     };
@@ -101,13 +162,22 @@ fn percentiles(mut samples: Vec<Duration>) -> String {
         let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
         samples.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
     };
-    format!("p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms", at(0.50), at(0.95), at(0.99))
+    format!(
+        "p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms",
+        at(0.50),
+        at(0.95),
+        at(0.99)
+    )
 }
 
 fn vm(key: &str) -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with(key)).map(|l| l.split_whitespace().nth(1).unwrap_or("0").to_owned()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(key))
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("0").to_owned())
+        })
         .and_then(|kb| kb.parse::<u64>().ok())
         .map_or_else(|| "?".into(), |kb| format!("{} MB", kb / 1024))
 }
@@ -126,7 +196,13 @@ fn word_sets(corpus: &Corpus) -> (Vec<String>, Vec<String>) {
     let mut by_df: Vec<(String, usize)> = df.into_iter().collect();
     by_df.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let common = by_df.iter().take(100).map(|(w, _)| w.clone()).collect();
-    let rare = by_df.iter().rev().filter(|(_, n)| *n <= 3).take(100).map(|(w, _)| w.clone()).collect();
+    let rare = by_df
+        .iter()
+        .rev()
+        .filter(|(_, n)| *n <= 3)
+        .take(100)
+        .map(|(w, _)| w.clone())
+        .collect();
     (common, rare)
 }
 
@@ -185,13 +261,19 @@ fn relevant(corpus: &Corpus, forms: &[&str]) -> HashSet<i64> {
         .collect()
 }
 
-async fn build_fts(corpus: &Corpus, path: &std::path::Path) -> anyhow::Result<(sqlx::SqlitePool, Duration)> {
+async fn build_fts(
+    corpus: &Corpus,
+    path: &std::path::Path,
+) -> anyhow::Result<(sqlx::SqlitePool, Duration)> {
     let options = sqlx::sqlite::SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
         .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
         .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
-    let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(1).connect_with(options).await?;
+    let pool = sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await?;
     sqlx::query("create virtual table fts using fts5(title, lead, body, tokenize = 'unicode61 remove_diacritics 2')")
         .execute(&pool)
         .await?;
@@ -214,7 +296,10 @@ async fn build_fts(corpus: &Corpus, path: &std::path::Path) -> anyhow::Result<(s
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
-    let n: usize = std::env::var("KHABAR_BENCH_ARTICLES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::var("KHABAR_BENCH_ARTICLES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
     let dir = tempfile::tempdir()?;
     println!("# search benchmark: {n} synthetic articles");
     let corpus = generate(n)?;
@@ -227,7 +312,12 @@ async fn main() -> anyhow::Result<()> {
     }
     index.commit(Watermark::default())?;
     let khabar_build = t.elapsed();
-    println!("khabar index build: {:.1} s ({} docs), peak RSS {}", khabar_build.as_secs_f64(), index.len(), vm("VmHWM"));
+    println!(
+        "khabar index build: {:.1} s ({} docs), peak RSS {}",
+        khabar_build.as_secs_f64(),
+        index.len(),
+        vm("VmHWM")
+    );
 
     let (pool, fts_build) = build_fts(&corpus, &dir.path().join("fts.db")).await?;
     println!("fts5 index build:   {:.1} s", fts_build.as_secs_f64());
@@ -236,14 +326,23 @@ async fn main() -> anyhow::Result<()> {
     for (label, words) in [("common", &common), ("rare", &rare)] {
         let k = khabar_latency(&index, words)?;
         let f = fts_latency(&pool, words).await?;
-        println!("{label:>6} words ({} queries): khabar {} | fts5 {}", k.len(), percentiles(k), percentiles(f));
+        println!(
+            "{label:>6} words ({} queries): khabar {} | fts5 {}",
+            k.len(),
+            percentiles(k),
+            percentiles(f)
+        );
     }
 
     println!("variant-spelling recall (relevant = articles with one of the listed written forms):");
     let (mut k_sum, mut f_sum) = (0.0, 0.0);
     for (query, forms) in VARIANTS {
         let want = relevant(&corpus, forms);
-        let got: HashSet<i64> = index.matching_ids(&ReaderQuery::parse(query))?.into_iter().map(|id| id.0).collect();
+        let got: HashSet<i64> = index
+            .matching_ids(&ReaderQuery::parse(query))?
+            .into_iter()
+            .map(|id| id.0)
+            .collect();
         let fts: HashSet<i64> = sqlx::query("select rowid from fts where fts match ?")
             .bind(format!("\"{query}\""))
             .fetch_all(&pool)
@@ -252,15 +351,29 @@ async fn main() -> anyhow::Result<()> {
             .map(|r| r.get::<i64, _>(0))
             .collect();
         let recall = |found: &HashSet<i64>| {
-            if want.is_empty() { 1.0 } else { found.intersection(&want).count() as f64 / want.len() as f64 }
+            if want.is_empty() {
+                1.0
+            } else {
+                found.intersection(&want).count() as f64 / want.len() as f64
+            }
         };
         let (k, f) = (recall(&got), recall(&fts));
         k_sum += k;
         f_sum += f;
-        println!("  {query:<10} relevant {:>6}: khabar {:>5.1}% ({} hits) | fts5 {:>5.1}%", want.len(), k * 100.0, got.len(), f * 100.0);
+        println!(
+            "  {query:<10} relevant {:>6}: khabar {:>5.1}% ({} hits) | fts5 {:>5.1}%",
+            want.len(),
+            k * 100.0,
+            got.len(),
+            f * 100.0
+        );
     }
     let q = VARIANTS.len() as f64;
-    println!("  mean recall: khabar {:.1}% | fts5 {:.1}%", k_sum / q * 100.0, f_sum / q * 100.0);
+    println!(
+        "  mean recall: khabar {:.1}% | fts5 {:.1}%",
+        k_sum / q * 100.0,
+        f_sum / q * 100.0
+    );
 
     let now = Timestamp::now();
     let mut related = Vec::new();
@@ -271,7 +384,11 @@ async fn main() -> anyhow::Result<()> {
         related.push(t.elapsed());
         std::hint::black_box(r);
     }
-    println!("related articles ({} articles): {}", related.len(), percentiles(related));
+    println!(
+        "related articles ({} articles): {}",
+        related.len(),
+        percentiles(related)
+    );
     println!("peak RSS (whole run, both engines): {}", vm("VmHWM"));
     pool.close().await;
     Ok(())

@@ -334,7 +334,9 @@ impl SearchService {
         }
         let horizon = progress.mark.updated_at.saturating_sub(LAG_SECS);
         progress.recent.retain(|_, (at, _)| *at >= horizon);
-        if progress.passes.is_multiple_of(RECONCILE_EVERY) || std::mem::take(&mut progress.reconcile) {
+        if progress.passes.is_multiple_of(RECONCILE_EVERY)
+            || std::mem::take(&mut progress.reconcile)
+        {
             let public: HashSet<ArticleId> = self
                 .feed
                 .public_article_ids(now)
