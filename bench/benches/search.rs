@@ -182,12 +182,14 @@ fn vm(key: &str) -> String {
         .map_or_else(|| "?".into(), |kb| format!("{} MB", kb / 1024))
 }
 
-/// Words by document frequency, for common and rare query sets.
+/// Words by document frequency (in the first 20,000 articles): the 100 most
+/// and the 100 least frequent of four letters or more.
 fn word_sets(corpus: &Corpus) -> (Vec<String>, Vec<String>) {
     let mut df: HashMap<String, usize> = HashMap::new();
     for a in corpus.articles.iter().take(20_000) {
         let mut seen = HashSet::new();
-        for w in khabar_arabic::words(&a.title) {
+        let text = khabar_search::schema::matching_text(a);
+        for w in khabar_arabic::words(&text) {
             if w.text.chars().count() >= 4 && seen.insert(w.text) {
                 *df.entry(w.text.to_owned()).or_default() += 1;
             }
@@ -204,6 +206,22 @@ fn word_sets(corpus: &Corpus) -> (Vec<String>, Vec<String>) {
         .map(|(w, _)| w.clone())
         .collect();
     (common, rare)
+}
+
+/// Min and max number of matching articles of `words` in the whole index.
+fn rare_df(index: &SearchIndex, words: &[String]) -> (usize, usize) {
+    let counts: Vec<usize> = words
+        .iter()
+        .map(|w| {
+            index
+                .matching_ids(&ReaderQuery::parse(w))
+                .map_or(0, |v| v.len())
+        })
+        .collect();
+    (
+        counts.iter().copied().min().unwrap_or(0),
+        counts.iter().copied().max().unwrap_or(0),
+    )
 }
 
 fn khabar_latency(index: &SearchIndex, words: &[String]) -> anyhow::Result<Vec<Duration>> {
@@ -332,6 +350,8 @@ async fn main() -> anyhow::Result<()> {
             percentiles(k),
             percentiles(f)
         );
+        let (min, max) = rare_df(&index, words);
+        println!("        ({label} words match {min} to {max} articles each)");
     }
 
     println!("variant-spelling recall (relevant = articles with one of the listed written forms):");
