@@ -201,7 +201,6 @@ fn word_sets(corpus: &Corpus) -> (Vec<String>, Vec<String>) {
     let rare = by_df
         .iter()
         .rev()
-        .filter(|(_, n)| *n <= 3)
         .take(100)
         .map(|(w, _)| w.clone())
         .collect();
