@@ -1,5 +1,5 @@
 //! The command line: `khabar serve`, `article add`, `demo generate`, `analyze`,
-//! `config example`. Flags also read from the environment where noted.
+//! `index rebuild|duplicates`, `config example`. Flags also read from the environment where noted.
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -105,6 +105,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
     },
+    /// The search index.
+    Index {
+        #[command(subcommand)]
+        command: IndexCommand,
+    },
     /// Configuration helpers.
     Config {
         #[command(subcommand)]
@@ -151,6 +156,20 @@ pub enum DemoCommand {
         /// Random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Rebuild the search index from the database (stop the server first).
+    Rebuild {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// List suspected duplicate articles (near-identical text).
+    Duplicates {
+        #[command(flatten)]
+        site: SiteArgs,
     },
 }
 

@@ -4,11 +4,12 @@ mod analyze;
 mod article;
 mod comments;
 mod demo;
+mod index;
 mod serve;
 mod stats;
 mod user;
 
-use crate::cli::{ArticleCommand, Command, ConfigCommand, DemoCommand, SiteArgs};
+use crate::cli::{ArticleCommand, Command, ConfigCommand, DemoCommand, IndexCommand, SiteArgs};
 use khabar_app::config::{Config, Overrides, RawConfig};
 
 pub async fn run(command: Command) -> anyhow::Result<()> {
@@ -63,6 +64,12 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Analyze { json, slug, text } => analyze::run(&text.join(" "), json, slug),
         Command::User { command } => user::run(command).await,
+        Command::Index {
+            command: IndexCommand::Rebuild { site },
+        } => index::rebuild(&site).await,
+        Command::Index {
+            command: IndexCommand::Duplicates { site },
+        } => index::duplicates(&site).await,
         Command::Config {
             command: ConfigCommand::Example,
         } => {

@@ -13,7 +13,7 @@ use khabar_web::comments::CommentSettings;
 use khabar_web::comments::limiter::RateLimits;
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// A commented configuration file with every key at its default value
@@ -29,6 +29,7 @@ pub struct RawConfig {
     pub newsroom: NewsroomSection,
     pub comments: CommentsSection,
     pub stats: StatsSection,
+    pub search: SearchSection,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -263,6 +264,51 @@ impl Default for CommentsSection {
     }
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchSection {
+    /// Folder of the search index; empty means `search-index` beside the
+    /// database file. Rebuilt automatically when missing or outdated.
+    pub index_dir: String,
+    /// The «اقرأ أيضا» link goes after this paragraph (0 = no inline link).
+    pub read_also_after_paragraph: u32,
+    /// Related articles kept per article and shown at its end (0-20).
+    pub related_count: u32,
+    /// Milliseconds between polls of the database for changed articles.
+    pub poll_interval_ms: u64,
+}
+
+impl Default for SearchSection {
+    fn default() -> Self {
+        SearchSection {
+            index_dir: String::new(),
+            read_also_after_paragraph: 3,
+            related_count: 5,
+            poll_interval_ms: 2_000,
+        }
+    }
+}
+
+/// Validated `[search]` settings.
+#[derive(Debug, Clone)]
+pub struct SearchConfig {
+    pub index_dir: PathBuf,
+    pub read_also_after_paragraph: u32,
+    pub related_count: u32,
+    pub poll_interval: Duration,
+}
+
+/// The index folder beside the SQLite file of `database_url`.
+pub fn default_index_dir(database_url: &str) -> PathBuf {
+    let rest = database_url.strip_prefix("sqlite:").unwrap_or(database_url);
+    let path = rest.trim_start_matches("//");
+    let path = path.split('?').next().unwrap_or(path);
+    match Path::new(path).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && path != ":memory:" => dir.join("search-index"),
+        _ => PathBuf::from("search-index"),
+    }
+}
+
 /// Validated configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -284,6 +330,7 @@ pub struct Config {
     pub comment_notify: Option<CommentNotify>,
     pub stats: khabar_web::stats::StatsSettings,
     pub flush_interval: Duration,
+    pub search: SearchConfig,
 }
 
 /// Validated `[newsroom]` settings.
@@ -419,10 +466,26 @@ impl RawConfig {
         if self.server.max_body_bytes < 1024 {
             bail!("server.max_body_bytes: must be at least 1024");
         }
+        if self.search.related_count > 20 {
+            bail!("search.related_count: must be between 0 and 20");
+        }
+        if !(100..=3_600_000).contains(&self.search.poll_interval_ms) {
+            bail!("search.poll_interval_ms: must be between 100 and 3600000");
+        }
+        let search = SearchConfig {
+            index_dir: match self.search.index_dir.trim() {
+                "" => default_index_dir(&self.database.url),
+                dir => PathBuf::from(dir),
+            },
+            read_also_after_paragraph: self.search.read_also_after_paragraph,
+            related_count: self.search.related_count,
+            poll_interval: Duration::from_millis(self.search.poll_interval_ms),
+        };
         let comment_notify = self.comments.notify()?;
         let comments = self.comments.validate()?;
         let stats = self.stats.validate()?;
         Ok(Config {
+            search,
             stats,
             flush_interval: Duration::from_millis(self.stats.flush_interval_ms),
             listen,

@@ -15,7 +15,10 @@ pub mod scheduler;
 
 use anyhow::Context;
 use config::Config;
-use khabar_store::{CommentStore, SharedAccounts, SharedEditorial, SharedStatsStore, SharedStore};
+use khabar_search::{SearchService, SearchSettings};
+use khabar_store::{
+    CommentStore, SearchFeed, SharedAccounts, SharedEditorial, SharedStatsStore, SharedStore,
+};
 use khabar_web::comments::CommentsState;
 use khabar_web::newsroom::{Newsroom, NewsroomSettings};
 use khabar_web::server::ConnectionLimits;
@@ -44,6 +47,7 @@ pub struct Backend {
     pub editorial: Option<SharedEditorial>,
     pub comments: Option<Arc<dyn CommentStore>>,
     pub stats: Option<SharedStatsStore>,
+    pub search: Option<Arc<dyn SearchFeed>>,
 }
 
 /// Like [`open_store`], with every storage trait of the backend.
@@ -61,6 +65,7 @@ pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
             editorial: None,
             comments: None,
             stats: None,
+            search: None,
         });
     }
     let Some(rest) = url.strip_prefix("sqlite:") else {
@@ -87,8 +92,24 @@ pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
         accounts: Some(store.clone()),
         editorial: Some(store.clone()),
         comments: Some(store.clone()),
-        stats: Some(store),
+        stats: Some(store.clone()),
+        search: Some(store),
     })
+}
+
+/// Opens the search index of `config` over `backend`.
+///
+/// # Errors
+/// When the index folder cannot be created or another process holds it.
+pub fn open_search(config: &Config, feed: Arc<dyn SearchFeed>) -> anyhow::Result<SearchService> {
+    SearchService::open(
+        feed,
+        SearchSettings {
+            index_dir: Some(config.search.index_dir.clone()),
+            related_count: config.search.related_count as usize,
+            poll_interval: config.search.poll_interval,
+        },
+    )
 }
 
 /// Serves the site on `listener` until `shutdown` resolves, then finishes
@@ -103,6 +124,21 @@ pub async fn serve_with_listener(
     shutdown: impl Future<Output = ()>,
     demo: bool,
 ) -> anyhow::Result<()> {
+    serve_with_hooks(config, listener, shutdown, demo, |_| {}).await
+}
+
+/// [`serve_with_listener`], handing the search service to `on_search` once
+/// it is open, so tests can await [`SearchService::catch_up`].
+///
+/// # Errors
+/// As [`serve_with_listener`], and when the search index cannot be opened.
+pub async fn serve_with_hooks(
+    config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+    demo: bool,
+    on_search: impl FnOnce(Arc<SearchService>),
+) -> anyhow::Result<()> {
     let backend = open_backend(&config.database_url).await?;
     let store = backend.store.clone();
     if demo {
@@ -116,6 +152,24 @@ pub async fn serve_with_listener(
         .base_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
+    let search = match backend.search.clone() {
+        Some(feed) => Some(Arc::new(open_search(&config, feed)?)),
+        None => {
+            tracing::warn!("this database backend has no search feed yet; search is off");
+            None
+        }
+    };
+    let mut indexer = None;
+    if let Some(search) = &search {
+        on_search(search.clone());
+        let (stop_indexer, indexer_stopped) = tokio::sync::oneshot::channel::<()>();
+        indexer = Some((
+            stop_indexer,
+            tokio::spawn(search.clone().run(async move {
+                let _ = indexer_stopped.await;
+            })),
+        ));
+    }
     let mut state = AppState::new(
         store.clone(),
         SiteSettings {
@@ -203,6 +257,13 @@ pub async fn serve_with_listener(
         }
         None => state,
     };
+    let state = match search {
+        Some(service) => state.with_search(khabar_web::search::SearchFeature {
+            service,
+            read_also_after_paragraph: config.search.read_also_after_paragraph as usize,
+        }),
+        None => state,
+    };
     let router = khabar_web::router(
         state,
         HttpLimits {
@@ -245,6 +306,12 @@ pub async fn serve_with_listener(
         let _ = stop_flusher.send(());
         if let Err(e) = task.await {
             tracing::error!(error = %e, "the statistics flusher failed");
+        }
+    }
+    if let Some((stop_indexer, task)) = indexer {
+        let _ = stop_indexer.send(());
+        if let Err(e) = task.await {
+            tracing::error!(error = %e, "search indexer stopped abnormally");
         }
     }
     store.close().await;

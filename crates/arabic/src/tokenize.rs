@@ -85,8 +85,15 @@ impl<'a> Iterator for Words<'a> {
 
 /// Characters at which the text is cut into runs before UAX #29: each is
 /// a word boundary on both sides.
+///
+/// The colon is one too: UAX #29 counts it as MidLetter (for Swedish
+/// abbreviations), which would join «قال:الوزير», typed without a space,
+/// into one unsearchable word.
 fn is_run_separator(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{A0}')
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{A0}' | ':'
+    )
 }
 
 /// Invisible formatting characters (UAX #29 Format, plus ZWSP) that may
@@ -315,6 +322,15 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         words(text).map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn a_colon_without_a_space_separates_words() {
+        assert_eq!(texts("قال:الوزير"), ["قال", "الوزير"]);
+        assert_eq!(texts("title:الصين"), ["title", "الصين"]);
+        assert_eq!(texts("الساعة 10:30"), ["الساعة", "10", "30"]);
+        let w: Vec<_> = words("أ:ب").map(|w| (w.start, w.end)).collect();
+        assert_eq!(w, [(0, 2), (3, 5)]);
     }
 
     #[test]

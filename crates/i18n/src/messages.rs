@@ -33,6 +33,7 @@ const AR_FILES: &[Source] = &[
     ftl!("ar/newsroom.ftl"),
     ftl!("ar/comments.ftl"),
     ftl!("ar/stats.ftl"),
+    ftl!("ar/search.ftl"),
 ];
 
 /// The English translation files, loaded in this order.
@@ -42,6 +43,7 @@ const EN_FILES: &[Source] = &[
     ftl!("en/newsroom.ftl"),
     ftl!("en/comments.ftl"),
     ftl!("en/stats.ftl"),
+    ftl!("en/search.ftl"),
 ];
 
 /// The files shipped for `lang`, in load order. A message id may appear in

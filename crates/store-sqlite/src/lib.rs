@@ -15,6 +15,7 @@
 mod accounts;
 mod comments;
 mod editorial;
+mod search;
 mod stats;
 mod stats_report;
 mod write;
@@ -78,12 +79,12 @@ impl SqliteStore {
     }
 }
 
-const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.title, a.lead, a.published_at, a.updated_at, \
+pub(crate) const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.title, a.lead, a.published_at, a.updated_at, \
     a.cover_url, a.cover_alt, a.cover_credit, \
     s.id as s_id, s.slug as s_slug, s.name as s_name, s.position as s_position, \
     au.id as au_id, au.slug as au_slug, au.name as au_name, au.bio as au_bio";
 
-const SUMMARY_FROM: &str = "from articles a \
+pub(crate) const SUMMARY_FROM: &str = "from articles a \
     left join sections s on s.id = a.section_id \
     left join authors au on au.id = a.author_id";
 

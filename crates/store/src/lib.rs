@@ -28,6 +28,9 @@ use khabar_core::{
 };
 use std::sync::Arc;
 
+pub mod search;
+pub use search::SearchFeed;
+
 /// Which published articles a list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArticleFilter {

@@ -8,7 +8,9 @@ mod postgres;
 pub use postgres::{POSTGRES_URL_VAR, TestPostgres};
 
 use khabar_app::config::{Config, Overrides, RawConfig};
+use khabar_search::SearchService;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tempfile::TempDir;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -22,6 +24,9 @@ pub struct TestServer {
     /// The database URL, for opening a second connection from the test.
     pub database_url: String,
     pub dir: TempDir,
+    /// The server's search service: `server.search.catch_up().await` makes
+    /// every change in the database searchable before the test goes on.
+    pub search: Arc<SearchService>,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<anyhow::Result<()>>>,
 }
@@ -74,19 +79,31 @@ impl TestServer {
         let addr = listener.local_addr().expect("local address");
         let database_url = config.database_url.clone();
         let (tx, rx) = oneshot::channel::<()>();
-        let task = tokio::spawn(khabar_app::serve_with_listener(
+        let (search_tx, search_rx) = oneshot::channel::<Arc<SearchService>>();
+        let task = tokio::spawn(khabar_app::serve_with_hooks(
             config,
             listener,
             async move {
                 let _ = rx.await;
             },
             demo,
+            move |search| {
+                let _ = search_tx.send(search);
+            },
         ));
+        let search = match search_rx.await {
+            Ok(search) => search,
+            Err(_) => match task.await {
+                Ok(Err(e)) => panic!("the server did not start: {e:#}"),
+                other => panic!("the server did not start: {other:?}"),
+            },
+        };
         TestServer {
             addr,
             base: format!("http://{addr}"),
             database_url,
             dir,
+            search,
             shutdown: Some(tx),
             task: Some(task),
         }

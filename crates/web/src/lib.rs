@@ -18,6 +18,7 @@ pub mod error;
 pub mod newsroom;
 pub mod page_cache;
 pub mod public;
+pub mod search;
 pub mod server;
 pub mod stats;
 pub mod urls;
@@ -93,6 +94,8 @@ pub struct AppState {
     pub comments: Option<Arc<comments::CommentsState>>,
     /// View counting and visitor statistics; `None` counts nothing.
     pub stats: Option<Arc<stats::Stats>>,
+    /// Search and «اقرأ أيضا»; `None` when the site runs without an index.
+    pub search: Option<Arc<search::SearchFeature>>,
 }
 
 impl AppState {
@@ -107,6 +110,7 @@ impl AppState {
             newsroom: None,
             comments: None,
             stats: None,
+            search: None,
         }
     }
 
@@ -125,6 +129,13 @@ impl AppState {
     /// Turns on view counting and statistics.
     pub fn with_stats(mut self, stats: Arc<stats::Stats>) -> AppState {
         self.stats = Some(stats);
+        self
+    }
+
+    /// Turns on search and related articles.
+    #[must_use]
+    pub fn with_search(mut self, search: search::SearchFeature) -> AppState {
+        self.search = Some(Arc::new(search));
         self
     }
 
@@ -158,6 +169,7 @@ pub fn router(state: AppState, limits: HttpLimits) -> Router {
         .merge(assets::routes())
         .merge(comments::routes())
         .merge(stats::routes())
+        .merge(search::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", axum::routing::get(healthz))
         .fallback(error::not_found)

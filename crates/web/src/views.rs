@@ -33,6 +33,8 @@ pub struct Chrome<'a> {
     pub description: String,
     pub canonical: String,
     pub css: String,
+    /// The search box's title suggestions.
+    pub search_js: String,
     pub font_preloads: Vec<String>,
     pub font_faces: String,
     pub nav: Vec<NavItem>,
@@ -71,6 +73,7 @@ impl<'a> Chrome<'a> {
             },
             canonical: format!("{}{path}", state.site.base_url),
             css: state.assets.url("css/site.css"),
+            search_js: state.assets.url("js/search.js"),
             font_preloads: vec![
                 state.assets.url("fonts/naskh-regular.woff2"),
                 state.assets.url("fonts/sans-bold.woff2"),
@@ -239,4 +242,6 @@ pub struct ArticlePage<'a> {
     pub views_js: Option<String>,
     /// Most read today, beside the article.
     pub most_read: Vec<Card>,
+    /// «مقالات ذات صلة» at the end (search).
+    pub related: Vec<Link>,
 }

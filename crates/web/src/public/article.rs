@@ -89,6 +89,7 @@ pub(crate) async fn article_page(
 ) -> Result<Response, WebError> {
     let now = Timestamp::now();
     let body = state.rendered_body(article);
+    let extras = crate::search::article_extras(state, article.id, &body);
     let sections = state.store.sections().await?;
     let l = state.l();
     let path = urls::article(article.id, &article.slug);
@@ -130,7 +131,8 @@ pub(crate) async fn article_page(
             && article.updated_at > published)
             .then(|| l.date_time(article.updated_at)),
         cover: article.cover.as_ref().map(CoverView::from),
-        body_html: body.to_html(),
+        body_html: extras.body_html,
+        related: extras.related,
         toc: body
             .headings
             .iter()

@@ -1,0 +1,225 @@
+//! The index on disk: opening (or recreating) it, writing documents, and the
+//! commit payload that records the schema version and the indexer's
+//! watermarks atomically with the documents.
+
+use crate::schema::{Fields, SCHEMA_VERSION, id_u64};
+use anyhow::Context;
+use khabar_core::{Article, ArticleId};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::sync::Mutex;
+use tantivy::collector::Count;
+use tantivy::query::AllQuery;
+use tantivy::schema::Value;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Heap for the index writer (tantivy's minimum is 15 MB per thread).
+const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
+
+/// What is stored with each commit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Watermark {
+    pub schema: u32,
+    /// Articles with `updated_at` at or after this (minus a safety lag) are
+    /// looked at again by the next pass.
+    pub updated_at: i64,
+    /// The `now` of the last pass: articles whose `published_at` falls
+    /// after it became public since.
+    pub checked_at: i64,
+}
+
+/// How [`SearchIndex::open`] found the folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opened {
+    /// An index of the current schema, with its watermark.
+    Current(Watermark),
+    /// No index, an unreadable one or one of an older schema: it was
+    /// replaced by an empty index that needs a full rebuild.
+    Created,
+}
+
+/// A tantivy index with the Arabic analyzer, one writer and one reader.
+pub struct SearchIndex {
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    writer: Mutex<IndexWriter>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating the folder, and replaces it with
+    /// an empty one when it is missing, unreadable or of an older schema.
+    ///
+    /// # Errors
+    /// When the folder cannot be created or written, or the index is locked
+    /// by another process.
+    pub fn open(dir: &Path) -> anyhow::Result<(SearchIndex, Opened)> {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the search folder {}", dir.display()))?;
+        let (schema, fields) = Fields::build();
+        if let Ok(index) = Index::open_in_dir(dir) {
+            let payload = index
+                .load_metas()
+                .ok()
+                .and_then(|m| m.payload)
+                .and_then(|p| serde_json::from_str::<Watermark>(&p).ok());
+            if let Some(mark) = payload.filter(|m| m.schema == SCHEMA_VERSION)
+                && index.schema() == schema
+            {
+                return Ok((Self::from_index(index, fields)?, Opened::Current(mark)));
+            }
+            tracing::info!(dir = %dir.display(), "search index is of an older schema: recreating it");
+        }
+        clear_dir(dir)?;
+        let index = Index::create_in_dir(dir, schema)
+            .with_context(|| format!("cannot create the search index in {}", dir.display()))?;
+        Ok((Self::from_index(index, fields)?, Opened::Created))
+    }
+
+    /// An index in memory (tests, benchmarks).
+    ///
+    /// # Errors
+    /// Only if tantivy cannot allocate its writer.
+    pub fn in_ram() -> anyhow::Result<SearchIndex> {
+        let (schema, fields) = Fields::build();
+        Self::from_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn from_index(index: Index, fields: Fields) -> anyhow::Result<SearchIndex> {
+        khabar_arabic::tantivy_adapter::register(index.tokenizers());
+        let writer = index
+            .writer_with_num_threads(1, WRITER_HEAP_BYTES)
+            .context("cannot open the search index writer (is another khabar using it?)")?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .context("cannot open the search index reader")?;
+        Ok(SearchIndex {
+            reader,
+            fields,
+            writer: Mutex::new(writer),
+        })
+    }
+
+    fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {
+        self.writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Adds or replaces public articles and removes the others (not yet
+    /// visible until [`commit`](Self::commit)).
+    ///
+    /// # Errors
+    /// tantivy errors (disk full, I/O).
+    pub fn apply(&self, upsert: &[Article], remove: &[ArticleId]) -> anyhow::Result<()> {
+        let writer = self.writer();
+        for id in remove.iter().copied().chain(upsert.iter().map(|a| a.id)) {
+            writer.delete_term(Term::from_field_u64(self.fields.id, id_u64(id.0)));
+        }
+        for article in upsert {
+            writer.add_document(self.fields.document(article))?;
+        }
+        Ok(())
+    }
+
+    /// Removes every document (before a rebuild).
+    ///
+    /// # Errors
+    /// tantivy errors.
+    pub fn clear(&self) -> anyhow::Result<()> {
+        self.writer().delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Commits pending changes with `mark` and makes them searchable.
+    ///
+    /// # Errors
+    /// tantivy errors.
+    pub fn commit(&self, mark: Watermark) -> anyhow::Result<()> {
+        let payload = serde_json::to_string(&Watermark {
+            schema: SCHEMA_VERSION,
+            ..mark
+        })?;
+        {
+            let mut writer = self.writer();
+            let mut prepared = writer.prepare_commit()?;
+            prepared.set_payload(&payload);
+            prepared.commit()?;
+        }
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// The number of indexed articles.
+    pub fn len(&self) -> u64 {
+        let searcher = self.reader.searcher();
+        searcher.search(&AllQuery, &Count).map_or(0, |n| n as u64)
+    }
+
+    /// Returns true if and only if no article is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The ids of every indexed article.
+    ///
+    /// # Errors
+    /// tantivy errors.
+    pub fn ids(&self) -> anyhow::Result<Vec<ArticleId>> {
+        let searcher = self.reader.searcher();
+        let mut ids = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64("id")?;
+            let alive = segment.alive_bitset();
+            for doc in 0..segment.max_doc() {
+                if alive.is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
+                }
+                if let Some(id) = column.first(doc) {
+                    ids.push(ArticleId(i64::try_from(id).unwrap_or(0)));
+                }
+            }
+        }
+        ids.sort_unstable();
+        Ok(ids)
+    }
+
+    /// A stored field of a document as text.
+    pub(crate) fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+/// Removes an old index's files (only tantivy's, so a misconfigured
+/// `index_dir` pointing at another folder loses nothing else).
+fn clear_dir(dir: &Path) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name == "meta.json"
+            || name == ".managed.json"
+            || name.starts_with(".tantivy")
+            || name.ends_with(".idx")
+            || name.ends_with(".pos")
+            || name.ends_with(".term")
+            || name.ends_with(".store")
+            || name.ends_with(".fast")
+            || name.ends_with(".fieldnorm")
+            || name.ends_with(".del");
+        if ours && entry.file_type()?.is_file() {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
