@@ -3,7 +3,8 @@
 # SQLite on every request, against nginx serving the same article as a static
 # file, measured in the same run with wrk on loopback.
 #
-#   bench/pages.sh            # builds the release binary first
+#   bench/pages.sh                        # builds the release binary first
+#   BIN=target/release/khabar bench/pages.sh   # or use a built one
 #   DURATION=30s bench/pages.sh
 #
 # Needs wrk and nginx (apt-get install -y wrk nginx-light). Prints a Markdown
@@ -14,21 +15,26 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 KHABAR_PORT=${KHABAR_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
+UNCACHED_PORT=${UNCACHED_PORT:-18082}
 
 for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "bench/pages.sh: $tool is not installed" >&2; exit 1; }
 done
 
-cargo build --release -q
+if [[ -z "${BIN:-}" ]]; then
+  cargo build --release -q
+  BIN="${CARGO_TARGET_DIR:-target}/release/khabar"
+fi
 work=$(mktemp -d)
 cleanup() {
   [[ -n "${khabar_pid:-}" ]] && kill "$khabar_pid" 2>/dev/null || true
+  [[ -n "${uncached_pid:-}" ]] && kill "$uncached_pid" 2>/dev/null || true
   [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-RUST_LOG=warn ./target/release/khabar serve --demo \
+RUST_LOG=warn "$BIN" serve --demo \
   --database "sqlite://$work/khabar.db" --listen "127.0.0.1:$KHABAR_PORT" &
 khabar_pid=$!
 for _ in $(seq 1 100); do
@@ -36,6 +42,16 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 curl -fs "http://127.0.0.1:$KHABAR_PORT/healthz" >/dev/null || { echo "khabar did not start" >&2; exit 1; }
+
+# A second server over the same database with the in-memory page cache off:
+# every request renders the page from SQLite.
+KHABAR_SITE__PAGE_CACHE_MS=0 RUST_LOG=warn "$BIN" serve \
+  --database "sqlite://$work/khabar.db" --listen "127.0.0.1:$UNCACHED_PORT" &
+uncached_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$UNCACHED_PORT/healthz" >/dev/null && break
+  sleep 0.1
+done
 
 article=$(curl -fs "http://127.0.0.1:$KHABAR_PORT/api/v1/articles?limit=1" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["url"])')
@@ -83,8 +99,10 @@ echo
 echo "| target | requests/s | p50 | p99 | errors |"
 echo "|---|---|---|---|---|"
 run "nginx, the article as a static file" "http://127.0.0.1:$NGINX_PORT/article.html"
-run "khabar, article page (rendered per request)" "http://127.0.0.1:$KHABAR_PORT$article_path"
-run "khabar, home page (rendered per request)" "http://127.0.0.1:$KHABAR_PORT/"
+run "khabar, article page (page cache on, the default)" "http://127.0.0.1:$KHABAR_PORT$article_path"
+run "khabar, article page (rendered from SQLite per request)" "http://127.0.0.1:$UNCACHED_PORT$article_path"
+run "khabar, home page (page cache on, the default)" "http://127.0.0.1:$KHABAR_PORT/"
+run "khabar, home page (rendered from SQLite per request)" "http://127.0.0.1:$UNCACHED_PORT/"
 run "khabar, /healthz" "http://127.0.0.1:$KHABAR_PORT/healthz"
 echo
 echo "khabar resident memory after the runs: $(( $(ps -o rss= -p "$khabar_pid") / 1024 )) MiB"
