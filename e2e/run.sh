@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Browser tests: builds khabar, creates an admin with the CLI over a fresh
+# Browser tests: builds khabar (unless KHABAR_BIN names a built one — the
+# test script passes the binary `cargo test` just built, since a lone
+# `cargo build --bin khabar` resolves features differently and would compile
+# much of the tree again), creates an admin with the CLI over a fresh
 # database, serves it on a free port, and runs the Playwright tests (node's
 # test runner) against it with Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd .. && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
-(cd "$root" && cargo build --quiet --bin khabar)
-bin="$target/debug/khabar"
+if [ -n "${KHABAR_BIN:-}" ]; then
+  bin="$KHABAR_BIN"
+else
+  (cd "$root" && cargo build --quiet --bin khabar)
+  bin="$target/debug/khabar"
+fi
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
