@@ -7,8 +7,8 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use khabar_core::{ArticleId, ArticleStatus, NewArticle, Page, UserId, Window};
 use khabar_store::{
-    Autosave, EditorialMeta, EditorialStore, NewsroomFilter, NewsroomRow, Revision, SaveOutcome, StoreError,
-    StoreResult,
+    Autosave, EditorialMeta, EditorialStore, NewsroomFilter, NewsroomRow, Revision, SaveOutcome,
+    StoreError, StoreResult,
 };
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};

@@ -7,8 +7,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use khabar_core::{Page, Window};
 use khabar_store::{
-    StoreResult, TagMerge, TaxonomyDelete, TaxonomyItem, TaxonomyKind, TaxonomyStore,
-    TaxonomyWrite,
+    StoreResult, TagMerge, TaxonomyDelete, TaxonomyItem, TaxonomyKind, TaxonomyStore, TaxonomyWrite,
 };
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
@@ -256,10 +255,11 @@ impl TaxonomyStore for SqliteStore {
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(backend)?;
-        let mut order: Vec<i64> = sqlx::query_scalar("select id from sections order by position, id")
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(backend)?;
+        let mut order: Vec<i64> =
+            sqlx::query_scalar("select id from sections order by position, id")
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(backend)?;
         let Some(at) = order.iter().position(|s| *s == id) else {
             return Ok(false);
         };

@@ -56,7 +56,9 @@ pub enum TaxonomyWrite {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TaxonomyDelete {
     /// Deleted, after moving this many articles to the chosen section.
-    Deleted { moved: u64 },
+    Deleted {
+        moved: u64,
+    },
     /// Not deleted: this many articles are still filed under it and no
     /// section to move them to was given.
     HasArticles(u64),
@@ -70,7 +72,9 @@ pub enum TaxonomyDelete {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TagMerge {
     /// The source tag is gone; this many articles now carry the target.
-    Merged { articles: u64 },
+    Merged {
+        articles: u64,
+    },
     SameTag,
     NotFound,
 }
