@@ -165,6 +165,7 @@ nr-delete-section = حذف القسم
 nr-delete-tag = حذف الوسم
 nr-delete = حذف
 nr-tax-suggested-slug = الرابط المقترح من الاسم
+nr-view-page-on-site = عرض صفحته في الموقع
 nr-tax-slug-warning = تغيير الرابط المختصر يغيّر عنوان صفحته في الموقع.
 nr-merge-tag = دمج الوسم في وسم آخر
 nr-merge-into = اسم الوسم الذي يُدمج فيه

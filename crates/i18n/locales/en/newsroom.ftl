@@ -155,6 +155,7 @@ nr-delete-section = Delete the section
 nr-delete-tag = Delete the tag
 nr-delete = Delete
 nr-tax-suggested-slug = Slug suggested by the name
+nr-view-page-on-site = View its page on the site
 nr-tax-slug-warning = Changing the slug changes the address of its page on the site.
 nr-merge-tag = Merge into another tag
 nr-merge-into = Name of the tag to merge into

@@ -8,7 +8,7 @@
 use super::auth::audit;
 use super::autosave::{self, AutosaveOffer};
 use super::form::{ArticleForm, FieldErrors};
-use super::submission::EditorSubmission;
+use super::submission::{EditorSubmission, attach_cover, with_upload_errors};
 use super::views::{
     ArticleRowView, ArticlesPage, Choice, ConflictView, EditorPage, NrChrome, newsroom_lang,
     side_by_side,
@@ -265,58 +265,6 @@ pub(crate) async fn new_article(
         ctx,
     )
     .await
-}
-
-/// Stores the cover image posted with the form and puts its address in the
-/// cover field; a refused file gets a message next to the file field.
-async fn attach_cover(
-    state: &AppState,
-    signed: &Signed,
-    peer: SocketAddr,
-    form: &mut ArticleForm,
-    file: Option<Vec<u8>>,
-) -> Result<FieldErrors, WebError> {
-    let mut errors = FieldErrors::default();
-    let Some(bytes) = file else {
-        return Ok(errors);
-    };
-    signed.ensure(Action::UploadMedia, Ownership::None)?;
-    match super::media::store_image(state, bytes).await? {
-        Ok(stored) => {
-            audit(
-                state.newsroom()?,
-                Some(signed.user.id),
-                "media_upload",
-                &stored.largest,
-                &peer.ip().to_string(),
-            )
-            .await?;
-            form.cover_url = stored.largest;
-        }
-        Err(e) => {
-            let l = NrChrome::new(state, Some(signed), newsroom_lang(None, Some(signed)), "").l;
-            errors.add(
-                "cover_file",
-                l.t(&format!("nr-err-{}", e.code().replace('_', "-"))),
-            );
-        }
-    }
-    Ok(errors)
-}
-
-/// The form's own errors and the cover upload's, together.
-fn with_upload_errors(
-    result: Result<NewArticle, FieldErrors>,
-    upload: FieldErrors,
-) -> Result<NewArticle, FieldErrors> {
-    if upload.is_empty() {
-        return result;
-    }
-    let mut errors = result.err().unwrap_or_default();
-    for (field, message) in upload.0 {
-        errors.add(field, message);
-    }
-    Err(errors)
 }
 
 /// Checks the form, the role's right to the chosen status, and the slug.

@@ -74,32 +74,12 @@ fn clean(s: &str) -> String {
     khabar_arabic::strip_bidi_controls(s.trim()).to_string()
 }
 
-/// The form as an article, leniently: a draft still missing fields is
-/// previewed as far as it goes, but nothing the real page would refuse to
-/// link (a source or cover address that is not http(s) or on this site) is
-/// shown as a link.
-async fn article_of(
-    state: &AppState,
+/// The section, tags and by-line as typed; a section that exists keeps its
+/// slug, so the breadcrumb links where the published page will.
+fn taxonomy_of(
     form: &ArticleForm,
-    stored: Option<&Article>,
-) -> Result<Article, WebError> {
-    if form.body.chars().count() > Limits::BODY_CHARS
-        || form.title.chars().count() > 10 * Limits::TITLE_CHARS
-        || form.lead.chars().count() > 10 * Limits::LEAD_CHARS
-    {
-        return Err(WebError::PayloadTooLarge("form_too_large"));
-    }
-    let now = Timestamp::now();
-    let l = state.l();
-    let mut title = clean(&form.title);
-    if title.is_empty() {
-        title = l.t("nr-preview-untitled");
-    }
-    let slug = Some(form.slug.trim().to_string())
-        .filter(|s| khabar_core::is_valid_slug(s))
-        .or_else(|| Some(suggest_slug(&title)).filter(|s| !s.is_empty()))
-        .unwrap_or_else(|| "preview".into());
-    let sections = state.store.sections().await?;
+    sections: &[Section],
+) -> (Option<Section>, Vec<Tag>, Option<Author>) {
     let section = Some(clean(&form.section))
         .filter(|n| !n.is_empty())
         .map(|name| {
@@ -134,6 +114,35 @@ async fn article_of(
             name,
             bio: String::new(),
         });
+    (section, tags, author)
+}
+
+/// The form as an article, leniently: a draft still missing fields is
+/// previewed as far as it goes, but nothing the real page would refuse to
+/// link (a source or cover address that is not http(s) or on this site) is
+/// shown as a link.
+async fn article_of(
+    state: &AppState,
+    form: &ArticleForm,
+    stored: Option<&Article>,
+) -> Result<Article, WebError> {
+    if form.body.chars().count() > Limits::BODY_CHARS
+        || form.title.chars().count() > 10 * Limits::TITLE_CHARS
+        || form.lead.chars().count() > 10 * Limits::LEAD_CHARS
+    {
+        return Err(WebError::PayloadTooLarge("form_too_large"));
+    }
+    let now = Timestamp::now();
+    let l = state.l();
+    let mut title = clean(&form.title);
+    if title.is_empty() {
+        title = l.t("nr-preview-untitled");
+    }
+    let slug = Some(form.slug.trim().to_string())
+        .filter(|s| khabar_core::is_valid_slug(s))
+        .or_else(|| Some(suggest_slug(&title)).filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "preview".into());
+    let (section, tags, author) = taxonomy_of(form, &state.store.sections().await?);
     let source_url = form.source_url.trim();
     let source = (!form.source_name.trim().is_empty()
         && (source_url.is_empty() || khabar_core::is_http_url(source_url)))

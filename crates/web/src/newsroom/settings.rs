@@ -165,6 +165,34 @@ impl SettingsForm {
         }
     }
 
+    /// The logo's address and description, or messages next to them.
+    async fn checked_logo(
+        &self,
+        state: &AppState,
+        l: &Localizer<'_>,
+        errors: &mut FieldErrors,
+    ) -> (Option<String>, String) {
+        let logo_url = Some(self.logo_url.trim().to_string())
+            .filter(|u| !u.is_empty() && self.logo_remove != "on");
+        if let Some(url) = &logo_url
+            && !errors.has("logo")
+            && !our_media_exists(state, url).await
+        {
+            errors.add("logo", l.t("nr-err-logo-unknown"));
+        }
+        let logo_alt = self.logo_alt.trim().to_string();
+        if logo_url.is_some() && logo_alt.is_empty() {
+            errors.add("logo_alt", l.t("nr-err-logo-alt-required"));
+        } else if logo_alt.chars().count() > Limits::ALT_CHARS {
+            let max = Arg::Num(Limits::ALT_CHARS as i64);
+            errors.add(
+                "logo_alt",
+                l.t_args("nr-err-name-too-long", &[("max", max)]),
+            );
+        }
+        (logo_url, logo_alt)
+    }
+
     /// Checks every field (the logo file is already stored, its address in
     /// `logo_url`) and builds what is saved, or a message per field.
     async fn checked(
@@ -185,24 +213,7 @@ impl SettingsForm {
         } else if site_name.chars().any(char::is_control) {
             errors.add("site_name", l.t("nr-err-control-characters"));
         }
-        let logo_url = Some(self.logo_url.trim().to_string())
-            .filter(|u| !u.is_empty() && self.logo_remove != "on");
-        if let Some(url) = &logo_url
-            && !errors.has("logo")
-            && !our_media_exists(state, url).await
-        {
-            errors.add("logo", l.t("nr-err-logo-unknown"));
-        }
-        let logo_alt = self.logo_alt.trim().to_string();
-        if logo_url.is_some() && logo_alt.is_empty() {
-            errors.add("logo_alt", l.t("nr-err-logo-alt-required"));
-        } else if logo_alt.chars().count() > Limits::ALT_CHARS {
-            let max = Arg::Num(Limits::ALT_CHARS as i64);
-            errors.add(
-                "logo_alt",
-                l.t_args("nr-err-name-too-long", &[("max", max)]),
-            );
-        }
+        let (logo_url, logo_alt) = self.checked_logo(state, l, &mut errors).await;
         if self.digits.parse::<DigitStyle>().is_err() {
             errors.add("digits", l.t("nr-err-choose-from-list"));
         }
@@ -303,34 +314,9 @@ const ZONES: [&str; 20] = [
     "Africa/Nouakchott",
 ];
 
-async fn settings_page(
-    state: &AppState,
-    signed: &Signed,
-    status: StatusCode,
-    form: SettingsForm,
-    errors: FieldErrors,
-    notice: Option<String>,
-) -> Result<Response, WebError> {
-    let nr = state.newsroom()?;
-    let saved = nr.site_settings.site_settings().await?;
-    let mut chrome = NrChrome::new(state, Some(signed), newsroom_lang(None, Some(signed)), "");
-    let l = &chrome.l;
-    let source = match &saved {
-        None => l.t("nr-settings-from-config"),
-        Some(s) => {
-            let who = match s.updated_by {
-                Some(id) => nr.accounts.user(id).await?.map(|u| u.name),
-                None => None,
-            };
-            l.t_args(
-                "nr-settings-saved-by",
-                &[
-                    ("name", Arg::Isolated(who.as_deref().unwrap_or("—"))),
-                    ("date", Arg::Str(&l.date_time(s.updated_at))),
-                ],
-            )
-        }
-    };
+/// The options of the three lists, each labelled in the newsroom's
+/// language with an example, the form's value selected.
+fn choices(l: &Localizer<'_>, form: &SettingsForm) -> (Vec<Choice>, Vec<Choice>, Vec<Choice>) {
     let choice = |value: &str, label: String, current: &str| Choice {
         selected: value == current,
         value: value.into(),
@@ -376,6 +362,38 @@ async fn settings_page(
             choice(code, label, &form.comment_moderation)
         })
         .collect();
+    (digits, months, moderations)
+}
+
+async fn settings_page(
+    state: &AppState,
+    signed: &Signed,
+    status: StatusCode,
+    form: SettingsForm,
+    errors: FieldErrors,
+    notice: Option<String>,
+) -> Result<Response, WebError> {
+    let nr = state.newsroom()?;
+    let saved = nr.site_settings.site_settings().await?;
+    let mut chrome = NrChrome::new(state, Some(signed), newsroom_lang(None, Some(signed)), "");
+    let l = &chrome.l;
+    let source = match &saved {
+        None => l.t("nr-settings-from-config"),
+        Some(s) => {
+            let who = match s.updated_by {
+                Some(id) => nr.accounts.user(id).await?.map(|u| u.name),
+                None => None,
+            };
+            l.t_args(
+                "nr-settings-saved-by",
+                &[
+                    ("name", Arg::Isolated(who.as_deref().unwrap_or("—"))),
+                    ("date", Arg::Str(&l.date_time(s.updated_at))),
+                ],
+            )
+        }
+    };
+    let (digits, months, moderations) = choices(l, &form);
     chrome.title = format!("{} — {}", l.t("nr-settings"), l.t("nr-newsroom"));
     page(
         status,

@@ -5,12 +5,17 @@
 //! same serde rules as axum's `Form`, so nothing typed is treated
 //! differently, and the file (if one was chosen) comes apart.
 
-use super::form::ArticleForm;
+use super::Signed;
+use super::auth::audit;
+use super::form::{ArticleForm, FieldErrors};
+use super::views::{NrChrome, newsroom_lang};
 use crate::AppState;
 use crate::error::WebError;
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::header;
+use khabar_core::{Action, NewArticle, Ownership};
 use serde::de::DeserializeOwned;
+use std::net::SocketAddr;
 
 /// A posted form: its text fields in order, and the chosen file's bytes.
 #[derive(Debug, Default)]
@@ -129,4 +134,56 @@ impl FromRequest<AppState> for EditorSubmission {
             })
         }
     }
+}
+
+/// Stores the cover image posted with the form and puts its address in the
+/// cover field; a refused file gets a message next to the file field.
+pub(crate) async fn attach_cover(
+    state: &AppState,
+    signed: &Signed,
+    peer: SocketAddr,
+    form: &mut ArticleForm,
+    file: Option<Vec<u8>>,
+) -> Result<FieldErrors, WebError> {
+    let mut errors = FieldErrors::default();
+    let Some(bytes) = file else {
+        return Ok(errors);
+    };
+    signed.ensure(Action::UploadMedia, Ownership::None)?;
+    match super::media::store_image(state, bytes).await? {
+        Ok(stored) => {
+            audit(
+                state.newsroom()?,
+                Some(signed.user.id),
+                "media_upload",
+                &stored.largest,
+                &peer.ip().to_string(),
+            )
+            .await?;
+            form.cover_url = stored.largest;
+        }
+        Err(e) => {
+            let l = NrChrome::new(state, Some(signed), newsroom_lang(None, Some(signed)), "").l;
+            errors.add(
+                "cover_file",
+                l.t(&format!("nr-err-{}", e.code().replace('_', "-"))),
+            );
+        }
+    }
+    Ok(errors)
+}
+
+/// The form's own errors and the cover upload's, together.
+pub(crate) fn with_upload_errors(
+    result: Result<NewArticle, FieldErrors>,
+    upload: FieldErrors,
+) -> Result<NewArticle, FieldErrors> {
+    if upload.is_empty() {
+        return result;
+    }
+    let mut errors = result.err().unwrap_or_default();
+    for (field, message) in upload.0 {
+        errors.add(field, message);
+    }
+    Err(errors)
 }
