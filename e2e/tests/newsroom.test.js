@@ -1,6 +1,8 @@
-// The newsroom's main flow in a real browser: sign in, write an Arabic
-// article with a sub-heading and a source, schedule it, and see it appear on
-// the site at its time with nobody visiting in between.
+// The newsroom in a real browser: sign in, write an Arabic article with a
+// sub-heading and a source, schedule it, and see it appear on the site at
+// its time with nobody visiting in between; change the site's name and
+// digits in the settings and see the reading site follow; type in the
+// editor, let the autosave run, reload and get the text back.
 "use strict";
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
@@ -80,6 +82,89 @@ test("log in, write an Arabic article, schedule it, it appears on time", async (
     assert.equal((await site.textContent("h1")).trim(), title);
     assert.equal((await site.textContent(".article-body h2")).trim(), "محطات الخط");
     assert.match(await site.textContent(".source"), /صحيفة الساحل/);
+  } finally {
+    await browser.close();
+  }
+});
+
+async function signIn(browser, viewport) {
+  const context = await browser.newContext({ viewport, locale: "ar" });
+  const page = await context.newPage();
+  await page.goto(`${base}/newsroom/login`);
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await page.click("button[type=submit]");
+  await page.waitForURL(`${base}/newsroom/`);
+  return { context, page };
+}
+
+test("an admin renames the site and switches to Arabic-Indic digits; readers see it at once", async () => {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: FLAGS });
+  try {
+    const { page } = await signIn(browser, { width: 1280, height: 900 });
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`${base}/`);
+    const before = (await reader.textContent(".brand-name")).trim();
+    assert.match(await reader.textContent(".copyright"), /20\d\d/);
+
+    await page.click(".nr-nav a[href='/newsroom/settings']");
+    await page.fill("#f-site_name", "صحيفة الواحة");
+    await page.selectOption("#f-digits", "arabic_indic");
+    await page.click(".nr-settings button[type=submit]");
+    await page.waitForURL(/\/newsroom\/settings\?notice=saved/);
+    assert.equal(await page.inputValue("#f-site_name"), "صحيفة الواحة");
+
+    // A new reader (a returning one's browser may keep the page for
+    // site.page_max_age seconds; the server itself renders anew at once).
+    const fresh = await (await browser.newContext()).newPage();
+    await fresh.goto(`${base}/`);
+    assert.equal((await fresh.textContent(".brand-name")).trim(), "صحيفة الواحة");
+    assert.match(await fresh.title(), /صحيفة الواحة/);
+    assert.match(await fresh.textContent(".copyright"), /[٠-٩]{4}/, "the year in Arabic-Indic digits");
+    const shots = process.env.KHABAR_E2E_SCREENSHOTS;
+    if (shots) await fresh.screenshot({ path: `${shots}/home-renamed.png` });
+
+    // Back to the configuration's values, for the other tests.
+    await page.click("form[action='/newsroom/settings/reset'] button");
+    await page.waitForURL(/notice=reset/);
+    const later = await (await browser.newContext()).newPage();
+    await later.goto(`${base}/`);
+    assert.equal((await later.textContent(".brand-name")).trim(), before);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("an editor types, the autosave keeps it on the server, a reload offers it back", async () => {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: FLAGS });
+  try {
+    const { page } = await signIn(browser, { width: 390, height: 844 });
+    await page.goto(`${base}/newsroom/articles/new`);
+    const title = `مسودة تحفظ نفسها ${Date.now() % 100000}`;
+    await page.fill("#f-title", title);
+    await page.fill("#f-body", "فقرة كتبت ولم تحفظ بعد، وفيها رقم 42 واسم Siemens.");
+    // The background save runs every 20 seconds while the form changes.
+    const saved = await page.waitForResponse(
+      (r) => r.url().startsWith(`${base}/newsroom/autosave`) && r.request().method() === "POST",
+      { timeout: 45_000 },
+    );
+    assert.equal(saved.status(), 200);
+    await page.waitForFunction(() => document.querySelector(".nr-autosave").textContent.includes("الخادم"));
+
+    await page.reload();
+    // The server's notice (the browser's own copy is not offered twice).
+    await page.waitForSelector("#autosave-offer");
+    assert.equal(await page.inputValue("#f-title"), "");
+    assert.equal(await page.locator("p.nr-notice button").count(), 0, "no second offer from this browser");
+    await page.click("#autosave-offer a");
+    await page.waitForURL(/restore=autosave/);
+    assert.equal(await page.inputValue("#f-title"), title);
+    assert.match(await page.inputValue("#f-body"), /Siemens/);
+    // Done with it: discard, so the slot is empty again.
+    await page.goto(`${base}/newsroom/articles/new`);
+    await page.click("#autosave-offer form button");
+    await page.waitForURL(`${base}/newsroom/articles/new`);
+    assert.equal(await page.locator("#autosave-offer").count(), 0);
   } finally {
     await browser.close();
   }

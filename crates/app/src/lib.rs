@@ -17,7 +17,8 @@ use anyhow::Context;
 use config::Config;
 use khabar_search::{SearchService, SearchSettings};
 use khabar_store::{
-    CommentStore, SearchFeed, SharedAccounts, SharedEditorial, SharedStatsStore, SharedStore,
+    CommentStore, SearchFeed, SharedAccounts, SharedEditorial, SharedSettings, SharedStatsStore,
+    SharedStore, SharedTaxonomy,
 };
 use khabar_web::comments::CommentsState;
 use khabar_web::newsroom::{Newsroom, NewsroomSettings};
@@ -45,6 +46,8 @@ pub struct Backend {
     pub store: SharedStore,
     pub accounts: Option<SharedAccounts>,
     pub editorial: Option<SharedEditorial>,
+    pub taxonomy: Option<SharedTaxonomy>,
+    pub settings: Option<SharedSettings>,
     pub comments: Option<Arc<dyn CommentStore>>,
     pub stats: Option<SharedStatsStore>,
     pub search: Option<Arc<dyn SearchFeed>>,
@@ -63,6 +66,8 @@ pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
             store: Arc::new(store),
             accounts: None,
             editorial: None,
+            taxonomy: None,
+            settings: None,
             comments: None,
             stats: None,
             search: None,
@@ -91,6 +96,8 @@ pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
         store: store.clone(),
         accounts: Some(store.clone()),
         editorial: Some(store.clone()),
+        taxonomy: Some(store.clone()),
+        settings: Some(store.clone()),
         comments: Some(store.clone()),
         stats: Some(store.clone()),
         search: Some(store),
@@ -178,6 +185,16 @@ pub async fn serve_with_hooks(
             per_page: config.per_page,
             page_max_age: config.page_max_age,
             page_cache: config.page_cache,
+            name: None,
+            logo: None,
+            comments: config
+                .comments
+                .as_ref()
+                .map(|c| khabar_web::CommentPolicy {
+                    moderation: c.moderation,
+                    close_after_days: c.close_after_days,
+                })
+                .unwrap_or_default(),
         },
     );
     let mut flusher = None;
@@ -209,22 +226,39 @@ pub async fn serve_with_hooks(
         }
     }
     let mut scheduler = None;
-    let newsroom_stores = backend.accounts.clone().zip(backend.editorial.clone());
+    let newsroom_stores = backend
+        .accounts
+        .clone()
+        .zip(backend.editorial.clone())
+        .zip(backend.taxonomy.clone().zip(backend.settings.clone()));
     if config.newsroom.enabled && newsroom_stores.is_none() {
         tracing::warn!("this database backend has no newsroom yet; serving the reading site only");
     }
-    if let (true, Some((accounts, editorial))) = (config.newsroom.enabled, newsroom_stores) {
-        let secure_cookies = state.site.base_url.starts_with("https://");
+    if let (true, Some(((accounts, editorial), (taxonomy, site_settings)))) =
+        (config.newsroom.enabled, newsroom_stores)
+    {
+        let secure_cookies = state.site().base_url.starts_with("https://");
         state = state.with_newsroom(Newsroom {
             accounts,
             editorial: editorial.clone(),
+            taxonomy,
+            site_settings,
             settings: NewsroomSettings {
                 secure_cookies,
                 session_idle: config.newsroom.session_idle,
                 session_max: config.newsroom.session_max,
                 media_dir: config.newsroom.media_dir.clone(),
+                public_origin: config
+                    .base_url
+                    .as_deref()
+                    .and_then(khabar_web::newsroom::origin_of),
+                max_form_bytes: config.newsroom.max_form_bytes,
             },
         });
+        // What an admin saved on the settings page wins over the file.
+        khabar_web::newsroom::settings::apply_saved(&state)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot read the saved site settings: {e}"))?;
         scheduler = Some(tokio::spawn(scheduler::run(
             editorial,
             config.newsroom.scheduler_interval,

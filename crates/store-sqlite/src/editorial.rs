@@ -7,8 +7,8 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use khabar_core::{ArticleId, ArticleStatus, NewArticle, Page, UserId, Window};
 use khabar_store::{
-    EditorialMeta, EditorialStore, NewsroomFilter, NewsroomRow, Revision, SaveOutcome, StoreError,
-    StoreResult,
+    Autosave, EditorialMeta, EditorialStore, NewsroomFilter, NewsroomRow, Revision, SaveOutcome,
+    StoreError, StoreResult,
 };
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
@@ -310,6 +310,77 @@ impl EditorialStore for SqliteStore {
         .fetch_all(&self.reader)
         .await
         .map_err(backend)
+    }
+
+    async fn save_autosave(&self, a: &Autosave) -> StoreResult<()> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        // `is` matches a null article id too (the new-article slot).
+        sqlx::query("delete from article_autosaves where user_id = ? and article_id is ?")
+            .bind(a.user_id.0)
+            .bind(a.article_id.map(|id| id.0))
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        sqlx::query(
+            "insert into article_autosaves (user_id, article_id, base_revision, fields, saved_at) \
+             values (?, ?, ?, ?, ?)",
+        )
+        .bind(a.user_id.0)
+        .bind(a.article_id.map(|id| id.0))
+        .bind(a.base_revision)
+        .bind(&a.fields)
+        .bind(a.saved_at.as_second())
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(())
+    }
+
+    async fn autosave(
+        &self,
+        user: UserId,
+        article: Option<ArticleId>,
+    ) -> StoreResult<Option<Autosave>> {
+        let Some(row) = sqlx::query(
+            "select base_revision, fields, saved_at from article_autosaves \
+             where user_id = ? and article_id is ?",
+        )
+        .bind(user.0)
+        .bind(article.map(|id| id.0))
+        .fetch_optional(&self.reader)
+        .await
+        .map_err(backend)?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Autosave {
+            user_id: user,
+            article_id: article,
+            base_revision: row.try_get("base_revision").map_err(backend)?,
+            fields: row.try_get("fields").map_err(backend)?,
+            saved_at: ts(row.try_get("saved_at").map_err(backend)?)?,
+        }))
+    }
+
+    async fn delete_autosave(&self, user: UserId, article: Option<ArticleId>) -> StoreResult<()> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        sqlx::query("delete from article_autosaves where user_id = ? and article_id is ?")
+            .bind(user.0)
+            .bind(article.map(|id| id.0))
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(())
     }
 
     async fn publish_due(&self, now: Timestamp) -> StoreResult<Vec<ArticleId>> {

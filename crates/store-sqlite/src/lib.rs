@@ -16,8 +16,10 @@ mod accounts;
 mod comments;
 mod editorial;
 mod search;
+mod settings;
 mod stats;
 mod stats_report;
+mod taxonomy;
 mod write;
 
 use khabar_store::sqlx_rows as rows;

@@ -1,5 +1,6 @@
 //! The newsroom's view of articles: every status, owners, optimistic
-//! concurrency, revisions and the scheduler's atomic publish.
+//! concurrency, revisions, the editor's autosave slots and the scheduler's
+//! atomic publish.
 
 use async_trait::async_trait;
 use jiff::Timestamp;
@@ -68,6 +69,21 @@ pub struct Revision {
     pub created_at: Timestamp,
 }
 
+/// What an editor typed, saved in the background: one slot per account and
+/// article. It is not a revision and is never published; the editor offers
+/// it back when it is newer than the article's last save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Autosave {
+    pub user_id: UserId,
+    /// `None`: a new article that was never saved.
+    pub article_id: Option<ArticleId>,
+    /// The revision the editor was typing over (0 for a new article).
+    pub base_revision: i64,
+    /// The form's fields, serialised by the web layer (opaque here).
+    pub fields: String,
+    pub saved_at: Timestamp,
+}
+
 #[async_trait]
 pub trait EditorialStore: Send + Sync + 'static {
     /// Creates an article owned by `owner` and records revision 1.
@@ -105,6 +121,19 @@ pub trait EditorialStore: Send + Sync + 'static {
 
     /// Tag names starting with `prefix`, for autocomplete.
     async fn tag_names(&self, prefix: &str, limit: u32) -> StoreResult<Vec<String>>;
+
+    /// Stores `autosave` in its slot, replacing what was there.
+    async fn save_autosave(&self, autosave: &Autosave) -> StoreResult<()>;
+
+    /// The autosave slot of `user` for `article` (`None`: a new article).
+    async fn autosave(
+        &self,
+        user: UserId,
+        article: Option<ArticleId>,
+    ) -> StoreResult<Option<Autosave>>;
+
+    /// Empties the slot (after a save, or when the editor discards it).
+    async fn delete_autosave(&self, user: UserId, article: Option<ArticleId>) -> StoreResult<()>;
 
     /// Publishes every scheduled article whose time has come, each with one
     /// atomic `scheduled → published` update, so two servers running the

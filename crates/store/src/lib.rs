@@ -12,9 +12,16 @@ pub mod sqlx_rows;
 pub use accounts::{AccountStore, AuditEntry, LoginFailures, Session, SharedAccounts};
 pub mod editorial;
 pub use editorial::{
-    EditorialMeta, EditorialStore, NewsroomFilter, NewsroomRow, Revision, SaveOutcome,
+    Autosave, EditorialMeta, EditorialStore, NewsroomFilter, NewsroomRow, Revision, SaveOutcome,
     SharedEditorial,
 };
+pub mod taxonomy;
+pub use taxonomy::{
+    SharedTaxonomy, TagMerge, TaxonomyDelete, TaxonomyItem, TaxonomyKind, TaxonomyStore,
+    TaxonomyWrite,
+};
+pub mod settings;
+pub use settings::{SettingsStore, SharedSettings, StoredSettings};
 pub mod comments;
 pub use comments::CommentStore;
 pub mod stats;

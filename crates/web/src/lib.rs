@@ -38,7 +38,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-/// Site-wide settings the pages need (from the `[site]` configuration).
+/// Site-wide settings the pages need: the `[site]` configuration, with what
+/// an admin saved on the newsroom's settings page applied over it. Read the
+/// current value with [`AppState::site`]; it changes while the server runs.
 #[derive(Debug, Clone)]
 pub struct SiteSettings {
     /// Absolute origin used in canonical links and the API, without a trailing slash.
@@ -50,7 +52,41 @@ pub struct SiteSettings {
     pub page_max_age: u32,
     /// How long this server keeps a rendered public page in memory (zero: never).
     pub page_cache: Duration,
+    /// The site's name; `None`: the translated default (`site-name`, «خبر»).
+    pub name: Option<String>,
+    /// The logo shown in the site header instead of the letter mark.
+    pub logo: Option<SiteLogo>,
+    /// How readers' comments are moderated and when they close.
+    pub comments: CommentPolicy,
 }
+
+/// An uploaded logo: a `/media/…` image and its alternative text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteLogo {
+    pub url: String,
+    pub alt: String,
+}
+
+/// The comment settings an admin may change while the site runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommentPolicy {
+    pub moderation: khabar_comments::policy::Moderation,
+    /// Comments close this many days after publication; 0 never.
+    pub close_after_days: u32,
+}
+
+impl Default for CommentPolicy {
+    fn default() -> Self {
+        CommentPolicy {
+            moderation: khabar_comments::policy::Moderation::FirstTime,
+            close_after_days: 0,
+        }
+    }
+}
+
+/// The live site settings, shared by every handler (and the comments
+/// feature): replaced whole when an admin saves, read without a lock.
+pub type LiveSite = Arc<arc_swap::ArcSwap<SiteSettings>>;
 
 /// Limits applied to every request.
 #[derive(Debug, Clone, Copy)]
@@ -81,7 +117,10 @@ impl Default for HttpLimits {
 pub struct AppState {
     pub store: SharedStore,
     pub i18n: Arc<I18n>,
-    pub site: Arc<SiteSettings>,
+    /// The current site settings; read them with [`AppState::site`].
+    site: LiveSite,
+    /// The settings from the configuration, before any saved in the newsroom.
+    site_defaults: Arc<SiteSettings>,
     pub assets: Arc<assets::Assets>,
     /// Rendered public pages, kept for a moment (see [`page_cache`]).
     pub pages: Arc<page_cache::PageCache>,
@@ -104,7 +143,8 @@ impl AppState {
             store,
             i18n: Arc::new(I18n::new()),
             pages: Arc::new(page_cache::PageCache::new(2_048, site.page_cache)),
-            site: Arc::new(site),
+            site: Arc::new(arc_swap::ArcSwap::from_pointee(site.clone())),
+            site_defaults: Arc::new(site),
             assets: Arc::new(assets::Assets::load()),
             bodies: Arc::new(quick_cache::sync::Cache::new(4_096)),
             newsroom: None,
@@ -120,8 +160,9 @@ impl AppState {
         self
     }
 
-    /// Turns comments on.
-    pub fn with_comments(mut self, comments: comments::CommentsState) -> AppState {
+    /// Turns comments on; their moderation policy follows the live settings.
+    pub fn with_comments(mut self, mut comments: comments::CommentsState) -> AppState {
+        comments.follow(self.site.clone());
         self.comments = Some(Arc::new(comments));
         self
     }
@@ -139,9 +180,33 @@ impl AppState {
         self
     }
 
+    /// The site settings as they are now (an admin may change them at any
+    /// time: read them once per request and keep the `Arc`).
+    pub fn site(&self) -> Arc<SiteSettings> {
+        self.site.load_full()
+    }
+
+    /// The settings the configuration gives, before the newsroom's.
+    pub fn site_defaults(&self) -> &SiteSettings {
+        &self.site_defaults
+    }
+
+    /// Makes `site` the settings every page uses from the next request on,
+    /// and forgets the pages rendered with the old ones.
+    pub fn replace_site(&self, site: SiteSettings) {
+        self.site.store(Arc::new(site));
+        self.pages.invalidate();
+    }
+
     /// The reader-facing localizer for this site.
     pub fn l(&self) -> Localizer<'_> {
-        self.i18n.localizer(&self.site.locale)
+        self.i18n.localizer(&self.site().locale)
+    }
+
+    /// The site's name as readers see it: the one saved in the settings,
+    /// or the translated default.
+    pub fn site_name(&self, l: &Localizer<'_>) -> String {
+        self.site().name.clone().unwrap_or_else(|| l.t("site-name"))
     }
 
     /// The rendered body of an article version, rendered once per edit.
@@ -160,7 +225,7 @@ impl AppState {
 /// The whole site as one router with its layers.
 pub fn router(state: AppState, limits: HttpLimits) -> Router {
     // The newsroom takes long articles: its own, larger body limit.
-    let newsroom = newsroom::routes(limits.max_form_bytes, limits.max_upload_bytes);
+    let newsroom = newsroom::routes(&state, limits.max_form_bytes, limits.max_upload_bytes);
     let site = Router::new()
         .merge(public::routes().layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -41,6 +41,12 @@ pub struct Chrome<'a> {
     pub og_type: &'static str,
     pub og_image: Option<String>,
     pub year: String,
+    /// The uploaded logo (site settings); `None` shows the letter mark.
+    pub logo: Option<crate::SiteLogo>,
+    /// `<meta name="robots">`, e.g. `noindex` on the newsroom's preview.
+    pub robots: Option<&'static str>,
+    /// A notice above the page (the newsroom's preview says what it is).
+    pub banner: Option<String>,
 }
 
 impl<'a> Chrome<'a> {
@@ -54,8 +60,9 @@ impl<'a> Chrome<'a> {
         path: &str,
         current_section: Option<&str>,
     ) -> Chrome<'a> {
-        let site_name = l.t("site-name");
-        let lang = state.site.locale.lang;
+        let site = state.site();
+        let site_name = site.name.clone().unwrap_or_else(|| l.t("site-name"));
+        let lang = site.locale.lang;
         Chrome {
             l,
             lang: lang.code(),
@@ -71,7 +78,7 @@ impl<'a> Chrome<'a> {
             } else {
                 description.to_string()
             },
-            canonical: format!("{}{path}", state.site.base_url),
+            canonical: format!("{}{path}", site.base_url),
             css: state.assets.url("css/site.css"),
             search_js: state.assets.url("js/search.js"),
             font_preloads: vec![
@@ -91,10 +98,13 @@ impl<'a> Chrome<'a> {
             og_image: None,
             year: l.number(
                 Timestamp::now()
-                    .to_zoned(state.site.locale.time_zone.clone())
+                    .to_zoned(site.locale.time_zone.clone())
                     .year()
                     .into(),
             ),
+            logo: site.logo.clone(),
+            robots: None,
+            banner: None,
         }
     }
 }

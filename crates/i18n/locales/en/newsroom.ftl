@@ -114,3 +114,121 @@ nr-err-media-svg = SVG images are refused: they can carry scripts that would run
 nr-err-media-too-many-pixels = The image is too large (50 megapixels at most, 12,000 pixels a side).
 nr-err-media-broken = The image cannot be read; the file may be damaged.
 nr-err-media-too-large = The file is too large.
+
+## Sections and tags
+
+nr-sections = Sections
+nr-sections-total =
+    { PLURAL($n) ->
+        [zero] no sections
+        [one] one section
+       *[other] { $n } sections
+    }
+nr-tags-total =
+    { PLURAL($n) ->
+        [zero] no tags
+        [one] one tag
+       *[other] { $n } tags
+    }
+nr-new-section = New section
+nr-new-tag = New tag
+nr-no-sections = No sections yet.
+nr-no-tags = No tags here.
+nr-tax-fix-errors = Not saved. Correct the field marked below; what you typed is still in the form.
+nr-tax-name = Name
+nr-tax-slug-hint = Leave empty to make it from the name by the Arabic slug rules.
+nr-tax-create = Add
+nr-nav-order = Order in the site's menu
+nr-move-up = Move up
+nr-move-down = Move down
+nr-tax-created = Added; the site shows it now.
+nr-tax-saved = Saved; the site shows the change now.
+nr-tax-deleted = Deleted.
+nr-tax-merged = Tag merged; its articles now carry this tag.
+nr-tax-moved = Order changed; the site's menu follows it now.
+nr-tax-moved-articles = Section deleted; its articles moved to the section you chose.
+nr-edit-section = Edit the section “{ $name }”
+nr-edit-tag = Edit the tag “{ $name }”
+nr-back-to-sections = Back to the sections
+nr-back-to-tags = Back to the tags
+nr-delete-section = Delete the section
+nr-delete-tag = Delete the tag
+nr-delete = Delete
+nr-tax-suggested-slug = Slug suggested by the name
+nr-view-page-on-site = View its page on the site
+nr-tax-slug-warning = Changing the slug changes the address of its page on the site.
+nr-merge-tag = Merge into another tag
+nr-merge-into = Name of the tag to merge into
+nr-merge-hint = This tag's articles get the chosen tag, then this tag is deleted.
+nr-merge = Merge
+nr-move-articles-to = Move its articles to the section
+nr-err-section-name-taken = Another section has this name.
+nr-err-tag-name-taken = Another tag has this name.
+nr-err-section-slug-taken = Another section uses this slug. Choose another.
+nr-err-tag-slug-taken = Another tag uses this slug. Choose another.
+nr-err-section-has-articles =
+    This section holds { PLURAL($n) ->
+        [one] one article
+       *[other] { $n } articles
+    }; choose a section to move them to before deleting it.
+nr-err-tag-has-articles =
+    { PLURAL($n) ->
+        [one] One article carries
+       *[other] { $n } articles carry
+    } this tag; merge it into another tag instead of deleting it.
+nr-err-move-target = The chosen section does not exist. Choose one from the list.
+nr-err-merge-unknown = There is no tag with this name.
+nr-err-merge-same = A tag cannot be merged into itself.
+
+## Site settings
+
+nr-settings = Site settings
+nr-settings-fix-errors = The settings were not saved. Correct the fields marked below; what you typed is still in the form.
+nr-settings-from-config = These values come from the configuration file. Saving this page makes its values the ones that apply.
+nr-settings-saved-by = { $name } saved these settings on { $date }; they take precedence over the configuration file.
+nr-settings-identity = The site
+nr-site-name = Site name
+nr-logo = Logo
+nr-logo-hint = A JPEG, PNG or WebP image shown in the site's header instead of the letter mark.
+nr-logo-remove = Remove the logo
+nr-logo-alt = Logo description, for readers who cannot see it
+nr-settings-dates = Digits and dates
+nr-digits = Digits
+nr-digits-western = Western digits ({ $example })
+nr-digits-arabic-indic = Arabic-Indic digits ({ $example })
+nr-month-names = Month names
+nr-months-egypt = Egypt and the Gulf
+nr-months-levant = The Levant and Iraq
+nr-months-maghreb = Algeria and Tunisia
+nr-months-morocco = Morocco
+nr-time-zone-hint = An IANA zone name, such as Asia/Riyadh or Africa/Cairo.
+nr-show-hijri = Show the Hijri date beside the Gregorian one
+nr-settings-comments = Comments
+nr-comment-moderation = Comment moderation
+nr-moderation-all = A moderator reviews every comment before it appears
+nr-moderation-first-time = A moderator reviews each commenter's first comment only
+nr-moderation-none = Comments appear at once unless the anti-spam rules hold them
+nr-close-after-days = Close comments this many days after publication
+nr-close-after-days-hint = 0: comments never close.
+nr-settings-saved = Settings saved; the site uses them now.
+nr-settings-reset = Go back to the configuration file's values
+nr-settings-reset-hint = Forgets what was saved on this page; the configuration file's values apply again.
+nr-settings-reset-done = The configuration file's values apply again.
+nr-err-site-name-required = The site needs a name.
+nr-err-logo-unknown = This logo is not an image uploaded to this site. Upload the image again.
+nr-err-logo-alt-required = Describe the logo for readers who cannot see it.
+nr-err-choose-from-list = Choose a value from the list.
+nr-err-time-zone-unknown = This is not a known time zone. Write a name such as Asia/Riyadh.
+nr-err-close-days = Write a whole number from 0 to { $max }.
+
+## Autosave and the full-page preview
+
+nr-autosaved-server = Draft saved to the server at { $time }
+nr-autosave-offer = You have a draft saved automatically at { $time }, newer than this article's last save.
+nr-autosave-restore = Restore the autosaved draft
+nr-autosave-discard = Discard it
+nr-autosave-restored = The autosaved draft was restored. Review it, then save the article.
+nr-preview-page = Preview as readers will see it
+nr-preview-banner = Preview: this is how the page will look to readers. Nothing here is saved or published yet.
+nr-preview-untitled = (untitled)
+nr-upload-hint = If the image is not uploaded as soon as you choose it, it is uploaded when you save the article.

@@ -109,7 +109,7 @@ pub(crate) async fn list_articles(
         items: page
             .items
             .iter()
-            .map(|a| item(&state.site.base_url, a))
+            .map(|a| item(&state.site().base_url, a))
             .collect(),
         total: page.total,
     }))
@@ -167,7 +167,7 @@ pub(crate) async fn get_article(
     let views = crate::stats::views_of(&state, a.id).await?;
     Ok(Json(ArticleFull {
         id: a.id.0,
-        url: format!("{}{}", state.site.base_url, urls::article(a.id, &a.slug)),
+        url: format!("{}{}", state.site().base_url, urls::article(a.id, &a.slug)),
         section: a.section.as_ref().map(SectionJson::new),
         tags: a
             .tags

@@ -67,6 +67,9 @@ pub struct CommentsState {
     limiter: RateLimiter,
     /// Wakes the moderator notifier after a comment is held.
     pub held: Option<tokio::sync::mpsc::Sender<()>>,
+    /// The live site settings, whose comment policy (set in the newsroom)
+    /// overrides `settings.moderation` and `settings.close_after_days`.
+    live: Option<crate::LiveSite>,
 }
 
 impl std::fmt::Debug for CommentsState {
@@ -96,7 +99,29 @@ impl CommentsState {
             settings,
             limiter: RateLimiter::default(),
             held: None,
+            live: None,
         })
+    }
+
+    /// Reads the moderation policy and closing delay from `live` from now on.
+    pub(crate) fn follow(&mut self, live: crate::LiveSite) {
+        self.live = Some(live);
+    }
+
+    /// The moderation policy in force now.
+    pub fn moderation(&self) -> Moderation {
+        self.live
+            .as_ref()
+            .map_or(self.settings.moderation, |s| s.load().comments.moderation)
+    }
+
+    /// Days after publication comments close (0: never), in force now.
+    pub fn close_after_days(&self) -> u32 {
+        self.live
+            .as_ref()
+            .map_or(self.settings.close_after_days, |s| {
+                s.load().comments.close_after_days
+            })
     }
 
     /// A fresh form token for `article`, issued at `now`.

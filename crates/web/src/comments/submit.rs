@@ -72,7 +72,7 @@ pub(crate) async fn is_open(
     if c.store.comments_closed(article.id).await? {
         return Ok(false);
     }
-    let days = i64::from(c.settings.close_after_days);
+    let days = i64::from(c.close_after_days());
     let published = article.published_at.unwrap_or(article.created_at);
     Ok(days == 0 || now.as_second() - published.as_second() <= days * 86_400)
 }
@@ -92,7 +92,7 @@ fn ensure_same_origin(state: &AppState, headers: &HeaderMap) -> Result<(), WebEr
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
             .map(|h| (format!("http://{h}"), format!("https://{h}")));
-        let same = origin == state.site.base_url
+        let same = origin == state.site().base_url
             || host_origin.is_some_and(|(a, b)| origin == a || origin == b);
         if !same {
             return Err(WebError::Forbidden("cross_site"));
@@ -319,7 +319,7 @@ async fn decide_for(
         tokens: stored.tokens,
     };
     Ok(decide(
-        c.settings.moderation,
+        c.moderation(),
         &Signals {
             known_commenter: known,
             link_count: text::count_links(body),

@@ -1,9 +1,14 @@
 //! The article table and the editor: create, edit, publish, schedule,
 //! unpublish. A save names the revision it was based on; a newer revision in
 //! the store means a conflict page with both versions, never an overwrite.
+//! The editor's form may carry the cover image (a browser without
+//! JavaScript sends it with the save); the image is stored first, so a
+//! refused save keeps it in the form.
 
 use super::auth::audit;
+use super::autosave::{self, AutosaveOffer};
 use super::form::{ArticleForm, FieldErrors};
+use super::submission::{EditorSubmission, attach_cover, with_upload_errors};
 use super::views::{
     ArticleRowView, ArticlesPage, Choice, ConflictView, EditorPage, NrChrome, newsroom_lang,
     side_by_side,
@@ -12,7 +17,7 @@ use super::{Signed, page, see_other};
 use crate::AppState;
 use crate::error::WebError;
 use crate::urls;
-use axum::extract::{ConnectInfo, Form, Path, Query, State};
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use jiff::Timestamp;
@@ -140,6 +145,20 @@ pub(crate) struct EditorContext {
     pub public_url: Option<String>,
     pub notice: Option<String>,
     pub conflict: Option<ConflictView>,
+    /// An autosave to offer back.
+    pub autosave: Option<AutosaveOffer>,
+}
+
+impl EditorContext {
+    fn of(article_id: Option<ArticleId>) -> EditorContext {
+        EditorContext {
+            article_id,
+            public_url: None,
+            notice: None,
+            conflict: None,
+            autosave: None,
+        }
+    }
 }
 
 pub(crate) async fn editor_page(
@@ -170,20 +189,23 @@ pub(crate) async fn editor_page(
     };
     chrome.title = format!("{heading} — {}", l.t("nr-newsroom"));
     let time_zone = state
-        .site
+        .site()
         .locale
         .time_zone
         .iana_name()
         .unwrap_or("UTC")
         .to_string();
+    let action = ctx.article_id.map_or_else(
+        || "/newsroom/articles/new".into(),
+        |id| format!("/newsroom/articles/{id}"),
+    );
     page(
         status,
         EditorPage {
             heading,
-            action: ctx.article_id.map_or_else(
-                || "/newsroom/articles/new".into(),
-                |id| format!("/newsroom/articles/{id}"),
-            ),
+            preview_action: format!("{action}/preview"),
+            action,
+            autosave: ctx.autosave,
             form,
             errors,
             statuses,
@@ -198,16 +220,41 @@ pub(crate) async fn editor_page(
     )
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct NewQuery {
+    restore: String,
+}
+
 pub(crate) async fn new_article(
     State(state): State<AppState>,
     signed: Signed,
+    Query(q): Query<NewQuery>,
 ) -> Result<Response, WebError> {
     signed.ensure(Action::CreateArticle, Ownership::None)?;
-    let form = ArticleForm {
+    let blank = ArticleForm {
         status: "draft".into(),
         author: signed.user.name.clone(),
         revision: "0".into(),
         ..ArticleForm::default()
+    };
+    let l = NrChrome::new(
+        &state,
+        Some(&signed),
+        newsroom_lang(None, Some(&signed)),
+        "",
+    )
+    .l;
+    let mut ctx = EditorContext::of(None);
+    let form = match autosave::stored_form(&state, &signed, None).await? {
+        Some((_, saved)) if q.restore == "autosave" => {
+            ctx.notice = Some(l.t("nr-autosave-restored"));
+            saved
+        }
+        _ => {
+            ctx.autosave = autosave::offer(&state, &signed, None, &blank, &l).await?;
+            blank
+        }
     };
     editor_page(
         &state,
@@ -215,12 +262,7 @@ pub(crate) async fn new_article(
         StatusCode::OK,
         form,
         FieldErrors::default(),
-        EditorContext {
-            article_id: None,
-            public_url: None,
-            notice: None,
-            conflict: None,
-        },
+        ctx,
     )
     .await
 }
@@ -263,19 +305,20 @@ pub(crate) async fn create_article(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     signed: Signed,
-    Form(form): Form<ArticleForm>,
+    submission: EditorSubmission,
 ) -> Result<Response, WebError> {
+    let EditorSubmission {
+        mut form,
+        cover_file,
+    } = submission;
     signed.ensure_csrf(&form.csrf)?;
     signed.ensure(Action::CreateArticle, Ownership::None)?;
-    let article = match checked(&state, &signed, &form, None).await? {
+    let upload = attach_cover(&state, &signed, peer, &mut form, cover_file).await?;
+    let checked = checked(&state, &signed, &form, None).await?;
+    let article = match with_upload_errors(checked, upload) {
         Ok(a) => a,
         Err(errors) => {
-            let ctx = EditorContext {
-                article_id: None,
-                public_url: None,
-                notice: None,
-                conflict: None,
-            };
+            let ctx = EditorContext::of(None);
             return editor_page(
                 &state,
                 &signed,
@@ -293,6 +336,7 @@ pub(crate) async fn create_article(
         .create_owned(&article, signed.user.id, Timestamp::now())
         .await?;
     state.pages.invalidate();
+    autosave::clear_after_save(&state, &signed, None).await;
     let target = format!("article:{id}");
     audit(
         nr,
@@ -360,6 +404,8 @@ pub(crate) fn parse_article_id(raw: &str) -> Result<ArticleId, WebError> {
 pub(crate) struct EditQuery {
     saved: Option<String>,
     restored: Option<String>,
+    /// `autosave`: fill the form with this account's autosave.
+    restore: String,
 }
 
 pub(crate) async fn edit_article(
@@ -377,14 +423,27 @@ pub(crate) async fn edit_article(
         "",
     )
     .l;
-    let form = ArticleForm::from_article(&article, revision, &l);
-    let notice = if q.saved.is_some() {
+    let stored = ArticleForm::from_article(&article, revision, &l);
+    let mut notice = None;
+    let mut offer = None;
+    let form = match autosave::stored_form(&state, &signed, Some(id)).await? {
+        Some((_, saved)) if q.restore == "autosave" => {
+            notice = Some(l.t("nr-autosave-restored"));
+            saved
+        }
+        _ => {
+            offer =
+                autosave::offer(&state, &signed, Some((&article, revision)), &stored, &l).await?;
+            stored
+        }
+    };
+    let notice = notice.or(if q.saved.is_some() {
         Some(l.t("nr-saved"))
     } else if q.restored.is_some() {
         Some(l.t("nr-restored"))
     } else {
         None
-    };
+    });
     let public_url = article
         .is_public(Timestamp::now())
         .then(|| urls::article(article.id, &article.slug));
@@ -395,10 +454,10 @@ pub(crate) async fn edit_article(
         form,
         FieldErrors::default(),
         EditorContext {
-            article_id: Some(id),
             public_url,
             notice,
-            conflict: None,
+            autosave: offer,
+            ..EditorContext::of(Some(id))
         },
     )
     .await
@@ -409,21 +468,25 @@ pub(crate) async fn save_article(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     signed: Signed,
     Path(raw_id): Path<String>,
-    Form(mut form): Form<ArticleForm>,
+    submission: EditorSubmission,
 ) -> Result<Response, WebError> {
+    let EditorSubmission {
+        mut form,
+        cover_file,
+    } = submission;
     signed.ensure_csrf(&form.csrf)?;
     let id = parse_article_id(&raw_id)?;
     let (current, _) = editable(&state, &signed, id, Action::EditArticle).await?;
     let ctx = |conflict| EditorContext {
-        article_id: Some(id),
-        public_url: None,
-        notice: None,
         conflict,
+        ..EditorContext::of(Some(id))
     };
     let Some(base) = form.base_revision() else {
         return Err(WebError::BadRequest("revision_invalid"));
     };
-    let article = match checked(&state, &signed, &form, Some(id)).await? {
+    let upload = attach_cover(&state, &signed, peer, &mut form, cover_file).await?;
+    let checked = checked(&state, &signed, &form, Some(id)).await?;
+    let article = match with_upload_errors(checked, upload) {
         Ok(a) => a,
         Err(errors) => {
             return editor_page(
@@ -445,6 +508,7 @@ pub(crate) async fn save_article(
     {
         SaveOutcome::Saved { .. } => {
             state.pages.invalidate();
+            autosave::clear_after_save(&state, &signed, Some(id)).await;
             let target = format!("article:{id}");
             let address = peer.ip().to_string();
             audit(nr, Some(signed.user.id), "article_save", &target, &address).await?;

@@ -8,11 +8,12 @@ use khabar_core::{
     Article, ArticleStatus, Cover, Limits, NewArticle, NewTaxonomy, Source, ValidationError,
 };
 use khabar_i18n::{Arg, Localizer};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The editor's fields, as strings exactly as posted.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// The editor's fields, as strings exactly as posted. Serialised (as JSON)
+/// into the autosave slot, so a field added here is autosaved too.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ArticleForm {
     pub csrf: String,
@@ -52,7 +53,7 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
-    fn add(&mut self, field: &'static str, message: String) {
+    pub(crate) fn add(&mut self, field: &'static str, message: String) {
         self.0.entry(field).or_insert(message);
     }
 }
@@ -153,6 +154,26 @@ impl ArticleForm {
                 })
                 .unwrap_or_default(),
         }
+    }
+
+    /// Returns true if and only if both forms hold the same article text and
+    /// settings: the form token and base revision aside, line ends and
+    /// surrounding spaces as a save would store them.
+    pub fn same_content(&self, other: &ArticleForm) -> bool {
+        let comparable = |f: &ArticleForm| {
+            let mut f = f.clone();
+            f.csrf.clear();
+            f.revision.clear();
+            f.body = f.body.replace("\r\n", "\n");
+            match serde_json::to_value(f) {
+                Ok(serde_json::Value::Object(fields)) => fields
+                    .into_iter()
+                    .map(|(k, v)| (k, v.as_str().map(|s| s.trim().to_string())))
+                    .collect::<Vec<_>>(),
+                _ => Vec::new(),
+            }
+        };
+        comparable(self) == comparable(other)
     }
 
     /// The revision the form was based on.

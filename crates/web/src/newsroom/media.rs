@@ -166,80 +166,96 @@ fn media_dir(state: &AppState) -> Result<PathBuf, WebError> {
     Ok(state.newsroom()?.settings.media_dir.clone())
 }
 
-/// `POST /newsroom/media`: multipart with `csrf` and `file`. Answers JSON
-/// `{"url": …}` (the largest variant in the original format) or `{"error": code}`.
-pub(crate) async fn upload(
-    State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    signed: Signed,
-    mut multipart: Multipart,
-) -> Result<Response, WebError> {
-    signed.ensure(Action::UploadMedia, Ownership::None)?;
-    let mut csrf = String::new();
-    let mut file: Option<Vec<u8>> = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| WebError::BadRequest("media_broken"))?
-    {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.unwrap_or_default(),
-            Some("file") => {
-                file = Some(
-                    field
-                        .bytes()
-                        .await
-                        .map_err(|_| WebError::BadRequest("media_broken"))?
-                        .to_vec(),
-                );
-            }
-            _ => {}
-        }
-    }
-    signed.ensure_csrf(&csrf)?;
-    let bytes = file.ok_or(WebError::BadRequest("media_missing"))?;
-    let refuse = |code: &'static str| {
-        let mut res = (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(serde_json::json!({ "error": code })),
-        )
-            .into_response();
-        res = crate::error::keep_body(res);
-        res
-    };
+/// Where a checked upload was stored.
+#[derive(Debug, Clone)]
+pub struct StoredImage {
+    /// The largest variant in the original format (WebP when that is the
+    /// original): what a cover's `src` names; `srcset` finds the others.
+    pub largest: String,
+    /// The smallest variant in the original format (a logo needs no more).
+    pub smallest: String,
+}
+
+/// Checks, re-encodes and stores an upload under a server-made name.
+///
+/// # Errors
+/// The outer error is the server's (a disk that cannot be written); the
+/// inner one says what is wrong with the file, for the editor to read.
+pub(crate) async fn store_image(
+    state: &AppState,
+    bytes: Vec<u8>,
+) -> Result<Result<StoredImage, MediaError>, WebError> {
     let variants = match tokio::task::spawn_blocking(move || process(&bytes))
         .await
         .map_err(|e| WebError::Internal(e.into()))?
     {
         Ok(v) => v,
-        Err(e) => return Ok(refuse(e.code())),
+        Err(e) => return Ok(Err(e)),
     };
     let now = Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC);
     let folder = format!("{:04}/{:02}", now.year(), now.month());
     let id = super::session::random_hex(12)?;
-    let dir = media_dir(&state)?.join(&folder);
+    let dir = media_dir(state)?.join(&folder);
     tokio::fs::create_dir_all(&dir)
         .await
         .map_err(|e| WebError::Internal(e.into()))?;
-    let mut largest = String::new();
+    let mut names = Vec::new();
     for v in &variants {
         let name = format!("{id}-{}.{}", v.width, v.extension);
         tokio::fs::write(dir.join(&name), &v.bytes)
             .await
             .map_err(|e| WebError::Internal(e.into()))?;
         if v.extension != "webp" || variants.iter().all(|x| x.extension == "webp") {
-            largest = format!("/media/{folder}/{name}");
+            names.push(format!("/media/{folder}/{name}"));
         }
     }
+    // Variants come narrowest first.
+    let smallest = names.first().cloned().unwrap_or_default();
+    let largest = names.last().cloned().unwrap_or_default();
+    Ok(Ok(StoredImage { largest, smallest }))
+}
+
+/// A refused upload as the JSON the editor's script reads.
+fn refusal(code: &'static str) -> Response {
+    let res = (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Json(serde_json::json!({ "error": code })),
+    )
+        .into_response();
+    crate::error::keep_body(res)
+}
+
+/// `POST /newsroom/media`: multipart with `csrf` and `file`. Answers JSON
+/// `{"url": …}` (the largest variant in the original format) or `{"error": code}`.
+pub(crate) async fn upload(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    signed: Signed,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    signed.ensure(Action::UploadMedia, Ownership::None)?;
+    let posted = super::submission::read_multipart(multipart, "file").await?;
+    signed.ensure_csrf(posted.field("csrf"))?;
+    let bytes = posted.file.ok_or(WebError::BadRequest("media_missing"))?;
+    let stored = match store_image(&state, bytes).await? {
+        Ok(s) => s,
+        Err(e) => return Ok(refusal(e.code())),
+    };
     audit(
         state.newsroom()?,
         Some(signed.user.id),
         "media_upload",
-        &largest,
+        &stored.largest,
         &peer.ip().to_string(),
     )
     .await?;
-    Ok(Json(serde_json::json!({ "url": largest })).into_response())
+    Ok(Json(serde_json::json!({ "url": stored.largest })).into_response())
+}
+
+/// Returns true if and only if `url` is `/media/` followed by a name this
+/// module makes (a logo or cover address that came back in a form).
+pub(crate) fn is_media_url(url: &str) -> bool {
+    url.strip_prefix("/media/").is_some_and(is_media_path)
 }
 
 /// Returns true if and only if `path` is a name this module makes:

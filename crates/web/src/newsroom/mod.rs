@@ -1,6 +1,7 @@
 //! The newsroom (غرفة الأخبار) under `/newsroom/`: sign-in, the article table,
-//! the editor with revisions and conflict detection, and the tools the
-//! editor's script calls (preview, slug, tag suggestions).
+//! the editor with revisions, conflict detection, autosave and a full-page
+//! preview, the tools the editor's script calls (preview, slug, tag
+//! suggestions), sections and tags, and the site settings.
 //!
 //! Every page is `Cache-Control: no-store`. Every state-changing request passes
 //! two CSRF checks: the browser's own `Sec-Fetch-Site`/`Origin` headers
@@ -8,11 +9,16 @@
 
 mod articles;
 mod auth;
+mod autosave;
 mod form;
 pub mod media;
 pub mod password;
+mod preview;
 mod revisions;
 mod session;
+pub mod settings;
+mod submission;
+mod taxonomy;
 mod tools;
 mod views;
 
@@ -22,11 +28,11 @@ use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use khabar_store::{SharedAccounts, SharedEditorial};
+use khabar_store::{SharedAccounts, SharedEditorial, SharedSettings, SharedTaxonomy};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use session::{Signed, token_hash};
+pub use session::{Signed, origin_of, token_hash};
 
 /// How the newsroom behaves (from the `[newsroom]` configuration).
 #[derive(Debug, Clone)]
@@ -39,12 +45,22 @@ pub struct NewsroomSettings {
     pub session_max: Duration,
     /// Where uploaded images are stored (served at `/media/`).
     pub media_dir: std::path::PathBuf,
+    /// The origin of the configured `server.base_url` (`https://host[:port]`),
+    /// which newsroom forms must come from; `None` when no base URL is
+    /// configured, and the request's own `Host` is the reference.
+    pub public_origin: Option<String>,
+    /// The largest URL-encoded article form (`newsroom.max_form_bytes`); the
+    /// editor's route takes uploads, so it checks this itself.
+    pub max_form_bytes: usize,
 }
 
 /// The newsroom's state: its stores and settings.
 pub struct Newsroom {
     pub accounts: SharedAccounts,
     pub editorial: SharedEditorial,
+    pub taxonomy: SharedTaxonomy,
+    /// The site settings page's store.
+    pub site_settings: SharedSettings,
     pub settings: NewsroomSettings,
 }
 
@@ -57,10 +73,14 @@ impl AppState {
     }
 }
 
-/// The newsroom's routes; forms take up to `form_bytes`, uploads `upload_bytes`.
-pub(crate) fn routes(form_bytes: usize, upload_bytes: usize) -> Router<AppState> {
+/// The newsroom's routes; forms take up to `form_bytes`, uploads (and the
+/// forms that may carry a file) `upload_bytes`.
+pub(crate) fn routes(state: &AppState, form_bytes: usize, upload_bytes: usize) -> Router<AppState> {
     let uploads = Router::new()
         .route("/newsroom/media", post(media::upload))
+        .route("/newsroom/articles/new", post(articles::create_article))
+        .route("/newsroom/articles/{id}", post(articles::save_article))
+        .route("/newsroom/settings", post(settings::save_settings))
         .layer(axum::extract::DefaultBodyLimit::max(upload_bytes))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(upload_bytes));
     Router::new()
@@ -74,14 +94,8 @@ pub(crate) fn routes(form_bytes: usize, upload_bytes: usize) -> Router<AppState>
         )
         .route("/newsroom/lang", post(auth::set_lang))
         .route("/newsroom/audit", get(auth::show_audit_log))
-        .route(
-            "/newsroom/articles/new",
-            get(articles::new_article).post(articles::create_article),
-        )
-        .route(
-            "/newsroom/articles/{id}",
-            get(articles::edit_article).post(articles::save_article),
-        )
+        .route("/newsroom/articles/new", get(articles::new_article))
+        .route("/newsroom/articles/{id}", get(articles::edit_article))
         .route(
             "/newsroom/articles/{id}/revisions",
             get(revisions::list_revisions),
@@ -91,13 +105,29 @@ pub(crate) fn routes(form_bytes: usize, upload_bytes: usize) -> Router<AppState>
             post(revisions::restore_revision),
         )
         .route("/newsroom/preview", post(tools::preview))
+        .route("/newsroom/articles/new/preview", post(preview::preview_new))
+        .route(
+            "/newsroom/articles/{id}/preview",
+            post(preview::preview_article),
+        )
+        .route("/newsroom/autosave", post(autosave::save_autosave))
+        .route(
+            "/newsroom/autosave/discard",
+            post(autosave::discard_autosave),
+        )
         .route("/newsroom/slug", get(tools::suggest_slug))
-        .route("/newsroom/tags", get(tools::suggest_tags))
+        .route("/newsroom/tags/suggest", get(tools::suggest_tags))
+        .merge(taxonomy::routes())
+        .route("/newsroom/settings", get(settings::show_settings))
+        .route("/newsroom/settings/reset", post(settings::reset_settings))
         .layer(axum::extract::DefaultBodyLimit::max(form_bytes))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(form_bytes))
         .merge(uploads)
         .route("/media/{*path}", get(media::serve_media))
-        .layer(axum::middleware::from_fn(session::same_origin_only))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::same_origin_only,
+        ))
 }
 
 /// A newsroom page: HTML, never cached, with `status`.

@@ -6,7 +6,7 @@
 use super::Newsroom;
 use crate::AppState;
 use crate::error::WebError;
-use axum::extract::{FromRequestParts, Request};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
@@ -138,7 +138,9 @@ impl FromRequestParts<AppState> for Signed {
         // save: its editor, where the browser's copy of the text is offered).
         let path = parts.uri.path();
         let next = if parts.method == Method::GET
-            || (path.starts_with("/newsroom/articles/") && !path.contains("/revisions/"))
+            || (path.starts_with("/newsroom/articles/")
+                && !path.contains("/revisions/")
+                && !path.ends_with("/preview"))
         {
             path.to_string()
         } else {
@@ -190,10 +192,46 @@ impl FromRequestParts<AppState> for Signed {
     }
 }
 
+/// The origin (`scheme://host[:port]`, lower case, default port left out) of
+/// an absolute http(s) URL, as a browser writes it in an `Origin` header.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let authority = authority.to_ascii_lowercase();
+    let default_port = if scheme == "https" { ":443" } else { ":80" };
+    let host = authority.strip_suffix(default_port).unwrap_or(&authority);
+    if host.is_empty() || host.contains('@') {
+        return None;
+    }
+    Some(format!("{scheme}://{host}"))
+}
+
+/// Returns true if and only if an `Origin` header value names this site:
+/// the configured public origin when there is one (a proxy may rewrite the
+/// `Host` header, so it proves nothing), else the request's own `Host`.
+fn origin_allowed(origin: &str, public_origin: Option<&str>, host: &str) -> bool {
+    match public_origin {
+        Some(expected) => origin_of(origin).is_some_and(|o| o == expected),
+        None => origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"))
+            .is_some_and(|h| !host.is_empty() && h.eq_ignore_ascii_case(host)),
+    }
+}
+
 /// Refuses state-changing requests another site made a browser send: the
 /// browser's `Sec-Fetch-Site` must be `same-origin` (or `none`, typed by the
-/// user), and an `Origin`, when sent, must be this host.
-pub(crate) async fn same_origin_only(req: Request, next: Next) -> Response {
+/// user), and an `Origin`, when sent, must be this site's (see
+/// [`origin_allowed`]).
+pub(crate) async fn same_origin_only(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
@@ -207,14 +245,68 @@ pub(crate) async fn same_origin_only(req: Request, next: Next) -> Response {
             .get(header::HOST)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
-        let ok = origin.to_str().is_ok_and(|o| {
-            o.strip_prefix("https://")
-                .or_else(|| o.strip_prefix("http://"))
-                .is_some_and(|h| !host.is_empty() && h.eq_ignore_ascii_case(host))
-        });
+        let public_origin = state
+            .newsroom
+            .as_ref()
+            .and_then(|nr| nr.settings.public_origin.as_deref());
+        let ok = origin
+            .to_str()
+            .is_ok_and(|o| origin_allowed(o, public_origin, host));
         if !ok {
             return WebError::Forbidden("cross_site").into_response();
         }
     }
     next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_compare_like_browsers_write_them() {
+        assert_eq!(
+            origin_of("https://News.Example.com/ar/").as_deref(),
+            Some("https://news.example.com")
+        );
+        assert_eq!(
+            origin_of("https://news.example.com:443").as_deref(),
+            Some("https://news.example.com")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080").as_deref(),
+            Some("http://127.0.0.1:8080")
+        );
+        assert_eq!(origin_of("ftp://x"), None);
+        assert_eq!(origin_of("https://"), None);
+        let public = Some("https://news.example.com");
+        // Behind a proxy that rewrites Host: the public origin decides.
+        assert!(origin_allowed(
+            "https://news.example.com",
+            public,
+            "127.0.0.1:8080"
+        ));
+        assert!(!origin_allowed(
+            "http://127.0.0.1:8080",
+            public,
+            "127.0.0.1:8080"
+        ));
+        assert!(!origin_allowed(
+            "https://evil.example",
+            public,
+            "news.example.com"
+        ));
+        assert!(!origin_allowed("null", public, "news.example.com"));
+        // Without a configured base URL, the Host header is the reference.
+        assert!(origin_allowed(
+            "http://127.0.0.1:8080",
+            None,
+            "127.0.0.1:8080"
+        ));
+        assert!(!origin_allowed(
+            "https://evil.example",
+            None,
+            "127.0.0.1:8080"
+        ));
+    }
 }

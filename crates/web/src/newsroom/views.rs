@@ -20,6 +20,10 @@ pub struct NrChrome<'a> {
     pub user: Option<(String, String)>,
     pub csrf: String,
     pub is_admin: bool,
+    /// Sections and tags pages (editors and admins).
+    pub can_taxonomy: bool,
+    /// The site settings page (admins).
+    pub can_settings: bool,
 }
 
 /// The language of the newsroom for this request: `?lang=` first, then the
@@ -37,7 +41,8 @@ pub fn role_label(l: &Localizer<'_>, role: Role) -> String {
 
 impl<'a> NrChrome<'a> {
     pub fn new(state: &'a AppState, signed: Option<&Signed>, lang: Lang, title: &str) -> Self {
-        let mut settings = state.site.locale.clone();
+        let mut settings = state.site().locale.clone();
+        let may = |action| signed.is_some_and(|s| can(s.user.role, action, Ownership::None));
         settings.lang = lang;
         let l = state.i18n.localizer(&settings);
         let user = signed.map(|s| (s.user.name.clone(), role_label(&l, s.user.role)));
@@ -52,8 +57,9 @@ impl<'a> NrChrome<'a> {
             csrf: signed
                 .map(|s| s.session.csrf_token.clone())
                 .unwrap_or_default(),
-            is_admin: signed
-                .is_some_and(|s| can(s.user.role, Action::ViewAuditLog, Ownership::None)),
+            is_admin: may(Action::ViewAuditLog),
+            can_taxonomy: may(Action::ManageTaxonomy),
+            can_settings: may(Action::ManageSettings),
             l,
         }
     }
@@ -106,6 +112,10 @@ pub struct EditorPage<'a> {
     pub chrome: NrChrome<'a>,
     pub heading: String,
     pub action: String,
+    /// Where the full-page preview button posts the form.
+    pub preview_action: String,
+    /// This account's autosave, offered back.
+    pub autosave: Option<super::autosave::AutosaveOffer>,
     pub form: ArticleForm,
     pub errors: FieldErrors,
     pub statuses: Vec<Choice>,

@@ -87,16 +87,31 @@ pub(crate) async fn article_page(
     article: &Article,
     comments_html: String,
 ) -> Result<Response, WebError> {
-    let now = Timestamp::now();
     let body = state.rendered_body(article);
-    let extras = crate::search::article_extras(state, article.id, &body);
-    let sections = state.store.sections().await?;
     let l = state.l();
+    let page = article_view(state, &l, article, &body, comments_html).await?;
+    html_page(state, page)
+}
+
+/// The article page's context for any version of an article: the stored one
+/// (above), or the newsroom's preview of unsaved text, which renders the
+/// same template with its own `body`.
+pub(crate) async fn article_view<'a>(
+    state: &AppState,
+    l: &'a khabar_i18n::Localizer<'a>,
+    article: &Article,
+    body: &khabar_markup::RenderedBody,
+    comments_html: String,
+) -> Result<ArticlePage<'a>, WebError> {
+    let now = Timestamp::now();
+    let site = state.site();
+    let extras = crate::search::article_extras(state, article.id, body);
+    let sections = state.store.sections().await?;
     let path = urls::article(article.id, &article.slug);
     let published = article.published_at.unwrap_or(article.created_at);
     let mut chrome = Chrome::new(
         state,
-        &l,
+        l,
         &sections,
         &article.title,
         &article.lead,
@@ -107,8 +122,8 @@ pub(crate) async fn article_page(
     chrome.og_image = article
         .cover
         .as_ref()
-        .map(|c| absolute(&state.site.base_url, &c.url));
-    let page = ArticlePage {
+        .map(|c| absolute(&site.base_url, &c.url));
+    Ok(ArticlePage {
         id: article.id.0,
         title: article.title.clone(),
         lead: article.lead.clone(),
@@ -122,7 +137,7 @@ pub(crate) async fn article_page(
         }),
         date: l.date_time(published),
         date_iso: l.iso_date(published),
-        hijri: if state.site.locale.show_hijri {
+        hijri: if site.locale.show_hijri {
             l.hijri_date(published)
         } else {
             None
@@ -157,19 +172,18 @@ pub(crate) async fn article_page(
             .collect(),
         json_ld: json_ld(state, article, &path),
         comments_html,
-        views_label: crate::stats::views_label(state, &l, article.id).await?,
+        views_label: crate::stats::views_label(state, l, article.id).await?,
         views_js: state
             .stats
             .is_some()
             .then(|| state.assets.url("js/views.js")),
-        most_read: crate::stats::most_read_cards(state, &l, 24, 5, now)
+        most_read: crate::stats::most_read_cards(state, l, 24, 5, now)
             .await?
             .into_iter()
             .filter(|c| c.url != path)
             .collect(),
         chrome,
-    };
-    html_page(state, page)
+    })
 }
 
 fn absolute(base: &str, url: &str) -> String {
@@ -182,19 +196,20 @@ fn absolute(base: &str, url: &str) -> String {
 
 /// schema.org `NewsArticle` data for search engines, safe inside `<script>`.
 fn json_ld(state: &AppState, a: &Article, path: &str) -> String {
-    let site = state.l().t("site-name");
+    let settings = state.site();
+    let site = state.site_name(&state.l());
     let value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": a.title,
         "description": a.lead,
-        "inLanguage": state.site.locale.lang.code(),
+        "inLanguage": settings.locale.lang.code(),
         "datePublished": a.published_at.map(|t| t.to_string()),
         "dateModified": a.updated_at.to_string(),
-        "mainEntityOfPage": format!("{}{path}", state.site.base_url),
+        "mainEntityOfPage": format!("{}{path}", settings.base_url),
         "author": a.author.as_ref().map(|au| serde_json::json!({"@type": "Person", "name": au.name})),
         "publisher": {"@type": "Organization", "name": site},
-        "image": a.cover.as_ref().map(|c| absolute(&state.site.base_url, &c.url)),
+        "image": a.cover.as_ref().map(|c| absolute(&settings.base_url, &c.url)),
         "articleSection": a.section.as_ref().map(|s| s.name.clone()),
         "keywords": a.tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>(),
     });

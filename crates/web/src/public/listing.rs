@@ -98,7 +98,7 @@ async fn listing(
 ) -> Result<Response, WebError> {
     let now = Timestamp::now();
     let page_no = parse_page(page)?;
-    let per_page = state.site.per_page;
+    let per_page = state.site().per_page;
     let window = Window::page(page_no, per_page).ok_or(WebError::BadRequest("invalid_page"))?;
     let result = state.store.published(subject.filter, window, now).await?;
     let last_page = result.total.div_ceil(u64::from(per_page)).max(1);

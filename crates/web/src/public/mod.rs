@@ -2,7 +2,7 @@
 
 mod article;
 
-pub(crate) use article::{article_page, public_article_by_raw_id};
+pub(crate) use article::{article_page, article_view, public_article_by_raw_id};
 mod home;
 mod listing;
 
@@ -34,7 +34,7 @@ pub(crate) fn html_page(
     let mut res = Html(html).into_response();
     let cache = format!(
         "public, max-age={}, stale-while-revalidate=300",
-        state.site.page_max_age
+        state.site().page_max_age
     );
     if let Ok(v) = HeaderValue::from_str(&cache) {
         res.headers_mut().insert(header::CACHE_CONTROL, v);

@@ -106,7 +106,7 @@ async fn search_api(
         ..SearchRequest::default()
     };
     let results = search.service.search(request).await?;
-    let base = &state.site.base_url;
+    let base = &state.site().base_url;
     Ok(Json(SearchJson {
         total: results.total,
         items: results
@@ -226,7 +226,7 @@ pub(crate) fn parse_day(state: &AppState, raw: &str) -> Result<Timestamp, WebErr
     let date: jiff::civil::Date = western
         .parse()
         .map_err(|_| WebError::BadRequest("invalid_date"))?;
-    date.to_zoned(state.site.locale.time_zone.clone())
+    date.to_zoned(state.site().locale.time_zone.clone())
         .map(|z| z.timestamp())
         .map_err(|_| WebError::BadRequest("invalid_date"))
 }

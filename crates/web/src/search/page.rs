@@ -108,7 +108,7 @@ pub(crate) async fn show_search(
     let p = params(raw.as_deref());
     let q = param(&p, "q").unwrap_or("").trim().to_string();
     let page_no = parse_page(param(&p, "page"))?;
-    let per_page = state.site.per_page;
+    let per_page = state.site().per_page;
     let Filters {
         mut request,
         author,
@@ -170,7 +170,7 @@ pub(crate) async fn show_search(
         l.t_args("search-results-for", &[("query", Arg::Str(&q))])
     };
     let mut chrome = Chrome::new(&state, &l, &sections, &title, "", "/search", None);
-    chrome.canonical = format!("{}{}", state.site.base_url, page_url(page_no));
+    chrome.canonical = format!("{}{}", state.site().base_url, page_url(page_no));
     let page = SearchPage {
         heading: title,
         notice: request.query.truncated.then(|| l.t("search-truncated")),

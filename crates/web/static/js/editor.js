@@ -1,7 +1,10 @@
 // The newsroom editor, progressively: a Markdown toolbar, a live preview
 // rendered by the server exactly as the site renders bodies, slug
-// suggestions from the title, tag suggestions, and a copy of the draft kept
-// in this browser so nothing typed is lost to a closed tab or a lost session.
+// suggestions from the title, tag suggestions, the cover uploaded as soon as
+// it is chosen, an autosave to the server every 20 seconds while the text
+// changes (and when the page is left), and a copy kept in this browser for
+// when the server cannot be reached. Without this script the form still
+// saves, uploads its cover and opens the full preview.
 (function () {
   "use strict";
   var form = document.getElementById("editor");
@@ -14,6 +17,16 @@
   var preview = document.getElementById("preview");
   var status = form.querySelector(".nr-autosave");
   var key = "khabar-draft:" + (form.dataset.article || "new");
+  var AUTOSAVE_MS = 20000;
+
+  // The form's text fields (the file input is left out), as sent.
+  function fields() {
+    var data = new URLSearchParams();
+    new FormData(form).forEach(function (v, k) {
+      if (typeof v === "string") data.append(k, v);
+    });
+    return data;
+  }
 
   // Toolbar.
   var toolbar = form.querySelector(".nr-md-toolbar");
@@ -55,26 +68,68 @@
       })
       .catch(function () {});
   }
-  function keepCopy() {
+  // The browser's copy: the fallback when the server cannot be reached.
+  // `synced` marks a copy the server's autosave already holds, which is
+  // then not offered again (the server offers its own).
+  function keepCopy(synced) {
     try {
       var copy = {};
-      new FormData(form).forEach(function (v, k) { if (k !== "csrf") copy[k] = v; });
+      fields().forEach(function (v, k) { if (k !== "csrf") copy[k] = v; });
       copy.savedAt = Date.now();
+      copy.synced = !!synced;
       localStorage.setItem(key, JSON.stringify(copy));
-      if (status) status.textContent = form.dataset.autosaved || "✓";
     } catch (e) { /* storage full or disabled */ }
   }
   function schedule() {
     clearTimeout(timer);
-    timer = setTimeout(function () { renderPreview(); keepCopy(); }, 600);
+    timer = setTimeout(function () { renderPreview(); keepCopy(false); }, 600);
   }
   form.addEventListener("input", schedule);
   renderPreview();
 
+  // Autosave to the server: a slot per account and article, never a
+  // revision. Sent every AUTOSAVE_MS while the form differs from what was
+  // last sent (or saved), and once more when the page is hidden or left.
+  var lastSent = fields().toString();
+  var submitting = false;
+  function autosave(leaving) {
+    if (submitting) return;
+    var data = fields();
+    var text = data.toString();
+    if (text === lastSent) return;
+    fetch(form.dataset.autosaveUrl, {
+      method: "POST", body: data, credentials: "same-origin", keepalive: !!leaving
+    })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (j) {
+        if (!j) return;
+        lastSent = text;
+        if (fields().toString() === text) keepCopy(true);
+        if (status) status.textContent = j.label;
+      })
+      .catch(function () { /* offline: the browser's copy remains */ });
+  }
+  setInterval(function () { autosave(false); }, AUTOSAVE_MS);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") autosave(true);
+  });
+  window.addEventListener("pagehide", function () { autosave(true); });
+  form.addEventListener("submit", function (e) {
+    // The preview button opens a new tab; only a save leaves the editor.
+    if (!e.submitter || !e.submitter.hasAttribute("formaction")) submitting = true;
+  });
+  // Restoring or discarding the server's autosave must not be raced by one
+  // more autosave of this page on the way out.
+  var offer = document.getElementById("autosave-offer");
+  if (offer) {
+    offer.querySelector("a").addEventListener("click", function () { submitting = true; });
+    offer.querySelector("form").addEventListener("submit", function () { submitting = true; });
+  }
+
   // Offer the copy kept in this browser when it differs from the page.
   try {
     var kept = JSON.parse(localStorage.getItem(key) || "null");
-    if (kept && kept.body !== body.value && kept.revision === form.querySelector("input[name=revision]").value) {
+    if (kept && !kept.synced && kept.body !== body.value && kept.revision === form.querySelector("input[name=revision]").value) {
       var bar = document.createElement("p");
       bar.className = "nr-notice";
       var btn = document.createElement("button");
@@ -83,7 +138,7 @@
       btn.addEventListener("click", function () {
         Object.keys(kept).forEach(function (k) {
           var el = form.elements[k];
-          if (el && el.type !== "hidden") el.value = kept[k];
+          if (el && el.type !== "hidden" && el.type !== "file" && typeof kept[k] === "string") el.value = kept[k];
         });
         bar.remove();
         renderPreview();
@@ -103,11 +158,11 @@
 
   // Cover upload: the server checks, re-encodes and names the file; the
   // address it answers goes into the cover field.
-  var upload = form.querySelector(".nr-upload");
   var file = document.getElementById("cover-file");
   var uploadError = document.getElementById("e-upload");
   var coverPreview = form.querySelector(".nr-cover-preview");
-  upload.hidden = false;
+  var uploadHint = form.querySelector(".nr-upload-hint");
+  if (uploadHint) uploadHint.hidden = true;
   file.addEventListener("change", function () {
     if (!file.files.length) return;
     var data = new FormData();
@@ -124,11 +179,14 @@
           form.elements.cover_url.value = j.url;
           coverPreview.src = j.url;
           coverPreview.hidden = false;
+          // Uploaded: the save must not send the file a second time.
+          file.value = "";
           form.elements.cover_alt.focus();
-          keepCopy();
+          keepCopy(false);
         } else {
           uploadError.textContent = file.dataset[j.error] || file.dataset.media_broken;
           uploadError.hidden = false;
+          file.value = "";
         }
       })
       .catch(function () {
@@ -154,7 +212,7 @@
     var parts = tags.value.split(/[,،]/);
     var last = parts[parts.length - 1].trim();
     if (last.length < 1) return;
-    fetch("/newsroom/tags?q=" + encodeURIComponent(last), { credentials: "same-origin" })
+    fetch("/newsroom/tags/suggest?q=" + encodeURIComponent(last), { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (j) {
         if (!j) return;

@@ -1,0 +1,396 @@
+//! [`TaxonomyStore`] on SQLite: sections and tags with article counts,
+//! create/rename/re-slug with uniqueness answered as outcomes, navigation
+//! order, delete (moving a section's articles first), tag merges.
+
+use crate::{SqliteStore, backend};
+use async_trait::async_trait;
+use jiff::Timestamp;
+use khabar_core::{Page, Window};
+use khabar_store::{
+    StoreResult, TagMerge, TaxonomyDelete, TaxonomyItem, TaxonomyKind, TaxonomyStore, TaxonomyWrite,
+};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqliteConnection};
+
+/// The table of a kind; names come from this match only, never from input.
+fn table(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::Section => "sections",
+        TaxonomyKind::Tag => "tags",
+    }
+}
+
+/// The count of articles filed under an item, as a correlated subquery.
+fn count_sql(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::Section => "(select count(*) from articles a where a.section_id = x.id)",
+        TaxonomyKind::Tag => "(select count(*) from article_tags at where at.tag_id = x.id)",
+    }
+}
+
+fn position_sql(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::Section => "x.position",
+        TaxonomyKind::Tag => "0",
+    }
+}
+
+fn item(row: &SqliteRow) -> StoreResult<TaxonomyItem> {
+    Ok(TaxonomyItem {
+        id: row.try_get("id").map_err(backend)?,
+        name: row.try_get("name").map_err(backend)?,
+        slug: row.try_get("slug").map_err(backend)?,
+        position: row.try_get("position").map_err(backend)?,
+        article_count: u64::try_from(row.try_get::<i64, _>("article_count").map_err(backend)?)
+            .unwrap_or(0),
+    })
+}
+
+fn select(kind: TaxonomyKind) -> String {
+    format!(
+        "select x.id, x.name, x.slug, {} as position, {} as article_count from {} x",
+        position_sql(kind),
+        count_sql(kind),
+        table(kind)
+    )
+}
+
+/// `%`, `_` and `\` taken literally in a `like … escape '\'` pattern.
+fn like_contains(text: &str) -> String {
+    let mut out = String::from("%");
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// Why `name`/`slug` cannot be used by item `except` of `kind`, if either is taken.
+async fn taken(
+    conn: &mut SqliteConnection,
+    kind: TaxonomyKind,
+    name: &str,
+    slug: &str,
+    except: i64,
+) -> StoreResult<Option<TaxonomyWrite>> {
+    let t = table(kind);
+    let by_name: Option<i64> =
+        sqlx::query_scalar(&format!("select id from {t} where name = ? and id <> ?"))
+            .bind(name)
+            .bind(except)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(backend)?;
+    if by_name.is_some() {
+        return Ok(Some(TaxonomyWrite::NameTaken));
+    }
+    let by_slug: Option<i64> =
+        sqlx::query_scalar(&format!("select id from {t} where slug = ? and id <> ?"))
+            .bind(slug)
+            .bind(except)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(backend)?;
+    Ok(by_slug.map(|_| TaxonomyWrite::SlugTaken))
+}
+
+/// A new revision number and change time for the articles a taxonomy
+/// change moved, so open editors see a conflict and the indexer re-reads them.
+const BUMP: &str = "revision = revision + 1, updated_at = max(?, updated_at + 1)";
+
+#[async_trait]
+impl TaxonomyStore for SqliteStore {
+    async fn sections_with_counts(&self) -> StoreResult<Vec<TaxonomyItem>> {
+        let sql = format!(
+            "{} order by x.position, x.id",
+            select(TaxonomyKind::Section)
+        );
+        sqlx::query(&sql)
+            .fetch_all(&self.reader)
+            .await
+            .map_err(backend)?
+            .iter()
+            .map(item)
+            .collect()
+    }
+
+    async fn tags_with_counts(
+        &self,
+        text: Option<&str>,
+        window: Window,
+    ) -> StoreResult<Page<TaxonomyItem>> {
+        let clause = if text.is_some() {
+            " where x.name like ? escape '\\'"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "{}{clause} order by x.name, x.id limit ? offset ?",
+            select(TaxonomyKind::Tag)
+        );
+        let mut q = sqlx::query(&sql);
+        if let Some(t) = text {
+            q = q.bind(like_contains(t));
+        }
+        let items = q
+            .bind(i64::from(window.limit))
+            .bind(i64::try_from(window.offset).unwrap_or(i64::MAX))
+            .fetch_all(&self.reader)
+            .await
+            .map_err(backend)?
+            .iter()
+            .map(item)
+            .collect::<StoreResult<Vec<_>>>()?;
+        let count_sql = format!("select count(*) from tags x{clause}");
+        let mut q = sqlx::query_scalar::<_, i64>(&count_sql);
+        if let Some(t) = text {
+            q = q.bind(like_contains(t));
+        }
+        let total = q.fetch_one(&self.reader).await.map_err(backend)?;
+        Ok(Page {
+            items,
+            total: u64::try_from(total).unwrap_or(0),
+        })
+    }
+
+    async fn taxonomy_item(
+        &self,
+        kind: TaxonomyKind,
+        id: i64,
+    ) -> StoreResult<Option<TaxonomyItem>> {
+        let sql = format!("{} where x.id = ?", select(kind));
+        sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.reader)
+            .await
+            .map_err(backend)?
+            .as_ref()
+            .map(item)
+            .transpose()
+    }
+
+    async fn tag_by_name(&self, name: &str) -> StoreResult<Option<TaxonomyItem>> {
+        let sql = format!("{} where x.name = ?", select(TaxonomyKind::Tag));
+        sqlx::query(&sql)
+            .bind(name)
+            .fetch_optional(&self.reader)
+            .await
+            .map_err(backend)?
+            .as_ref()
+            .map(item)
+            .transpose()
+    }
+
+    async fn create_taxonomy(
+        &self,
+        kind: TaxonomyKind,
+        name: &str,
+        slug: &str,
+    ) -> StoreResult<TaxonomyWrite> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        if let Some(refused) = taken(&mut tx, kind, name, slug, -1).await? {
+            return Ok(refused);
+        }
+        let sql = match kind {
+            TaxonomyKind::Section => {
+                "insert into sections (name, slug, position) \
+                 values (?, ?, (select coalesce(max(position), 0) + 1 from sections)) returning id"
+            }
+            TaxonomyKind::Tag => "insert into tags (name, slug) values (?, ?) returning id",
+        };
+        let id: i64 = sqlx::query_scalar(sql)
+            .bind(name)
+            .bind(slug)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(TaxonomyWrite::Done(id))
+    }
+
+    async fn update_taxonomy(
+        &self,
+        kind: TaxonomyKind,
+        id: i64,
+        name: &str,
+        slug: &str,
+    ) -> StoreResult<TaxonomyWrite> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        if let Some(refused) = taken(&mut tx, kind, name, slug, id).await? {
+            return Ok(refused);
+        }
+        let done = sqlx::query(&format!(
+            "update {} set name = ?, slug = ? where id = ?",
+            table(kind)
+        ))
+        .bind(name)
+        .bind(slug)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?
+        .rows_affected();
+        tx.commit().await.map_err(backend)?;
+        Ok(if done == 0 {
+            TaxonomyWrite::NotFound
+        } else {
+            TaxonomyWrite::Done(id)
+        })
+    }
+
+    async fn move_section(&self, id: i64, up: bool) -> StoreResult<bool> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        let mut order: Vec<i64> =
+            sqlx::query_scalar("select id from sections order by position, id")
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(backend)?;
+        let Some(at) = order.iter().position(|s| *s == id) else {
+            return Ok(false);
+        };
+        let other = if up { at.checked_sub(1) } else { Some(at + 1) };
+        if let Some(other) = other.filter(|o| *o < order.len()) {
+            order.swap(at, other);
+        }
+        // Positions are renumbered 1…n: imported sections may share one.
+        for (position, section) in order.iter().enumerate() {
+            sqlx::query("update sections set position = ? where id = ? and position <> ?")
+                .bind(position as i64 + 1)
+                .bind(section)
+                .bind(position as i64 + 1)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)?;
+        Ok(true)
+    }
+
+    async fn delete_taxonomy(
+        &self,
+        kind: TaxonomyKind,
+        id: i64,
+        move_to: Option<i64>,
+        now: Timestamp,
+    ) -> StoreResult<TaxonomyDelete> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        let sql = format!("{} where x.id = ?", select(kind));
+        let Some(found) = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(backend)?
+            .as_ref()
+            .map(item)
+            .transpose()?
+        else {
+            return Ok(TaxonomyDelete::NotFound);
+        };
+        let mut moved = 0;
+        if found.article_count > 0 {
+            let target = match (kind, move_to) {
+                (TaxonomyKind::Section, Some(target)) => target,
+                _ => return Ok(TaxonomyDelete::HasArticles(found.article_count)),
+            };
+            let exists: Option<i64> =
+                sqlx::query_scalar("select id from sections where id = ? and id <> ?")
+                    .bind(target)
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(backend)?;
+            if exists.is_none() {
+                return Ok(TaxonomyDelete::TargetNotFound);
+            }
+            moved = sqlx::query(&format!(
+                "update articles set section_id = ?, {BUMP} where section_id = ?"
+            ))
+            .bind(target)
+            .bind(now.as_second())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?
+            .rows_affected();
+        }
+        sqlx::query(&format!("delete from {} where id = ?", table(kind)))
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(TaxonomyDelete::Deleted { moved })
+    }
+
+    async fn merge_tags(&self, from: i64, into: i64, now: Timestamp) -> StoreResult<TagMerge> {
+        if from == into {
+            return Ok(TagMerge::SameTag);
+        }
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        let found: i64 = sqlx::query_scalar("select count(*) from tags where id in (?, ?)")
+            .bind(from)
+            .bind(into)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(backend)?;
+        if found != 2 {
+            return Ok(TagMerge::NotFound);
+        }
+        let articles = sqlx::query(&format!(
+            "update articles set {BUMP} where id in \
+             (select article_id from article_tags where tag_id = ?)"
+        ))
+        .bind(now.as_second())
+        .bind(from)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?
+        .rows_affected();
+        // Articles that had both keep one link, at the earlier position.
+        sqlx::query(
+            "update article_tags set tag_id = ? where tag_id = ? and article_id not in \
+             (select article_id from article_tags where tag_id = ?)",
+        )
+        .bind(into)
+        .bind(from)
+        .bind(into)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        sqlx::query("delete from article_tags where tag_id = ?")
+            .bind(from)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        sqlx::query("delete from tags where id = ?")
+            .bind(from)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(TagMerge::Merged { articles })
+    }
+}
