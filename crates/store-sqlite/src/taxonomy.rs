@@ -97,9 +97,20 @@ async fn taken(
     Ok(by_slug.map(|_| TaxonomyWrite::SlugTaken))
 }
 
-/// A new revision number and change time for the articles a taxonomy
-/// change moved, so open editors see a conflict and the indexer re-reads them.
-const BUMP: &str = "revision = revision + 1, updated_at = max(?, updated_at + 1)";
+/// What a taxonomy change does to the articles it touches: a new revision
+/// number, so an editor with one open sees a conflict instead of silently
+/// filing it back under the old name, and an index stamp, so the search
+/// index re-reads it. `updated_at` — the «updated» date readers see — stays:
+/// the article itself did not change.
+const BUMP: &str = "revision = revision + 1, index_changed_at = ?";
+
+/// The articles filed under item `?` of `kind`, as a condition on `articles`.
+fn filed_under(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::Section => "section_id = ?",
+        TaxonomyKind::Tag => "id in (select article_id from article_tags where tag_id = ?)",
+    }
+}
 
 #[async_trait]
 impl TaxonomyStore for SqliteStore {
@@ -221,32 +232,49 @@ impl TaxonomyStore for SqliteStore {
         id: i64,
         name: &str,
         slug: &str,
+        now: Timestamp,
     ) -> StoreResult<TaxonomyWrite> {
         let mut tx = self
             .writer
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(backend)?;
+        let t = table(kind);
+        let Some(before) = sqlx::query(&format!("select name, slug from {t} where id = ?"))
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(backend)?
+        else {
+            return Ok(TaxonomyWrite::NotFound);
+        };
+        let old_name: String = before.try_get("name").map_err(backend)?;
+        let old_slug: String = before.try_get("slug").map_err(backend)?;
+        if old_name == name && old_slug == slug {
+            return Ok(TaxonomyWrite::Done(id));
+        }
         if let Some(refused) = taken(&mut tx, kind, name, slug, id).await? {
             return Ok(refused);
         }
-        let done = sqlx::query(&format!(
-            "update {} set name = ?, slug = ? where id = ?",
-            table(kind)
+        sqlx::query(&format!("update {t} set name = ?, slug = ? where id = ?"))
+            .bind(name)
+            .bind(slug)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        // The articles' indexed text and links carry the name and slug.
+        sqlx::query(&format!(
+            "update articles set {BUMP} where {}",
+            filed_under(kind)
         ))
-        .bind(name)
-        .bind(slug)
+        .bind(now.as_second())
         .bind(id)
         .execute(&mut *tx)
         .await
-        .map_err(backend)?
-        .rows_affected();
+        .map_err(backend)?;
         tx.commit().await.map_err(backend)?;
-        Ok(if done == 0 {
-            TaxonomyWrite::NotFound
-        } else {
-            TaxonomyWrite::Done(id)
-        })
+        Ok(TaxonomyWrite::Done(id))
     }
 
     async fn move_section(&self, id: i64, up: bool) -> StoreResult<bool> {
@@ -360,8 +388,8 @@ impl TaxonomyStore for SqliteStore {
             return Ok(TagMerge::NotFound);
         }
         let articles = sqlx::query(&format!(
-            "update articles set {BUMP} where id in \
-             (select article_id from article_tags where tag_id = ?)"
+            "update articles set {BUMP} where {}",
+            filed_under(TaxonomyKind::Tag)
         ))
         .bind(now.as_second())
         .bind(from)

@@ -105,13 +105,16 @@ pub trait TaxonomyStore: Send + Sync + 'static {
         slug: &str,
     ) -> StoreResult<TaxonomyWrite>;
 
-    /// Renames an item and sets its slug. Articles keep pointing at it.
+    /// Renames an item and sets its slug. Articles keep pointing at it;
+    /// when the name or slug changed, the articles filed under it are
+    /// bumped as in [`Self::delete_taxonomy`] (their indexed text names it).
     async fn update_taxonomy(
         &self,
         kind: TaxonomyKind,
         id: i64,
         name: &str,
         slug: &str,
+        now: Timestamp,
     ) -> StoreResult<TaxonomyWrite>;
 
     /// Moves a section one place earlier (`up`) or later in the
@@ -122,8 +125,9 @@ pub trait TaxonomyStore: Send + Sync + 'static {
     /// Deletes a section or tag. One that still has articles is refused
     /// unless `move_to` names another section, to which its articles move
     /// first (in the same transaction). Moved articles get a new revision
-    /// number and `updated_at`, so an editor with one open sees a conflict
-    /// instead of silently filing it back, and the search index re-reads it.
+    /// number, so an editor with one open sees a conflict instead of
+    /// silently filing it back, and a new `index_changed_at`, so the search
+    /// index re-reads them; their `updated_at` (readers' «updated») stays.
     async fn delete_taxonomy(
         &self,
         kind: TaxonomyKind,
