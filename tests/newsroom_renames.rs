@@ -154,3 +154,107 @@ async fn renaming_a_section_or_tag_reindexes_its_articles_without_an_updated_dat
     let doc = page(&server, &canonical, 200).await;
     assert_eq!(count(&doc, "span.updated"), 0, "still no «updated» line");
 }
+
+/// Where `path` answers a 301 to (panics on anything else).
+async fn moved_to(server: &TestServer, path: &str) -> String {
+    let res = get(server, path).await;
+    assert_eq!(res.status(), 301, "GET {path}");
+    res.headers()["location"].to_str().unwrap().to_string()
+}
+
+/// Posts an editor's form and expects the newsroom's 303.
+async fn posted(b: &Browser, server: &TestServer, path: &str, form: &[(&str, &str)]) {
+    let res = b.post(server, path, form).await;
+    assert_eq!(res.status(), 303, "POST {path}");
+}
+
+#[tokio::test]
+async fn old_section_and_tag_addresses_move_for_good_until_a_new_item_takes_them() {
+    use khabar_web::urls::{section as section_url, tag as tag_url};
+    let server = TestServer::start().await;
+    let owner = add_user(&server, "owner@example.com", "مالك", Role::Editor).await;
+    let b = signed_in(&server, "editor@example.com", "محرر", Role::Editor).await;
+    filed_earlier(&server, owner, "خط العبارة يعود", "محليات", &["النقل"]).await;
+    filed_earlier(&server, owner, "جسر الميناء يفتح", "اقتصاد", &["المواصلات"]).await;
+    let csrf = b.csrf(&server, "/newsroom/sections").await;
+    let sections = page_with(&b, &server, "/newsroom/sections").await;
+    let (local, economy) = (
+        row_id(&sections, "sections", "محليات"),
+        row_id(&sections, "sections", "اقتصاد"),
+    );
+    let old = section_url("محليات");
+    let edit = format!("/newsroom/sections/{local}");
+    let form = |name: &'static str, slug: &'static str| {
+        vec![("csrf", csrf.as_str()), ("name", name), ("slug", slug)]
+    };
+
+    // A new slug: the old address answers 301, page number kept.
+    posted(&b, &server, &edit, &form("شؤون محلية", "local")).await;
+    assert_eq!(moved_to(&server, &old).await, "/section/local");
+    assert_eq!(
+        moved_to(&server, &format!("{old}?page=2")).await,
+        "/section/local?page=2"
+    );
+    assert_eq!(get(&server, "/section/local").await.status(), 200);
+    // Another: every old address leads to the current one in one hop.
+    posted(&b, &server, &edit, &form("شؤون محلية", "city")).await;
+    assert_eq!(moved_to(&server, &old).await, "/section/city");
+    assert_eq!(moved_to(&server, "/section/local").await, "/section/city");
+    // Taken back: the slug answers again, the one given up moves.
+    posted(&b, &server, &edit, &form("شؤون محلية", "local")).await;
+    assert_eq!(get(&server, "/section/local").await.status(), 200);
+    assert_eq!(moved_to(&server, "/section/city").await, "/section/local");
+
+    // A new section with an old slug wins over the redirect.
+    posted(&b, &server, "/newsroom/sections", &form("محليات", "")).await;
+    let doc = page(&server, &old, 200).await;
+    assert_eq!(text(&doc, "h1"), "محليات");
+    assert_eq!(moved_to(&server, "/section/city").await, "/section/local");
+    // Deleted with its articles moved: its addresses lead where they went.
+    posted(
+        &b,
+        &server,
+        &format!("{edit}/delete"),
+        &[("csrf", &csrf), ("move_to", &economy.to_string())],
+    )
+    .await;
+    let economy_url = section_url("اقتصاد");
+    assert_eq!(moved_to(&server, "/section/local").await, economy_url);
+    assert_eq!(moved_to(&server, "/section/city").await, economy_url);
+    // Deleted outright (no articles): its addresses are gone.
+    let newer = row_id(
+        &page_with(&b, &server, "/newsroom/sections").await,
+        "sections",
+        "محليات",
+    );
+    let edit = format!("/newsroom/sections/{newer}");
+    posted(&b, &server, &edit, &form("محليات", "gone")).await;
+    assert_eq!(moved_to(&server, &old).await, "/section/gone");
+    posted(&b, &server, &format!("{edit}/delete"), &[("csrf", &csrf)]).await;
+    for path in [old.as_str(), "/section/gone"] {
+        assert_eq!(get(&server, path).await.status(), 404, "{path}");
+    }
+
+    // Tags: a new slug, then a merge into another tag.
+    let tags = page_with(&b, &server, "/newsroom/tags").await;
+    let transport = row_id(&tags, "tags", "النقل");
+    posted(
+        &b,
+        &server,
+        &format!("/newsroom/tags/{transport}"),
+        &form("النقل", "transport"),
+    )
+    .await;
+    assert_eq!(moved_to(&server, &tag_url("النقل")).await, "/tag/transport");
+    posted(
+        &b,
+        &server,
+        &format!("/newsroom/tags/{transport}/merge"),
+        &[("csrf", &csrf), ("into", "المواصلات")],
+    )
+    .await;
+    let into = tag_url("المواصلات");
+    assert_eq!(moved_to(&server, "/tag/transport").await, into);
+    assert_eq!(moved_to(&server, &tag_url("النقل")).await, into);
+    assert_eq!(get(&server, &into).await.status(), 200);
+}

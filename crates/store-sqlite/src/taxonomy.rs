@@ -2,7 +2,7 @@
 //! create/rename/re-slug with uniqueness answered as outcomes, navigation
 //! order, delete (moving a section's articles first), tag merges.
 
-use crate::{SqliteStore, backend};
+use crate::{SqliteStore, backend, slug_history};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use khabar_core::{Page, Window};
@@ -222,6 +222,8 @@ impl TaxonomyStore for SqliteStore {
             .fetch_one(&mut *tx)
             .await
             .map_err(backend)?;
+        // A new item wins over a redirect from the slug it takes.
+        slug_history::claim(&mut tx, kind, slug).await?;
         tx.commit().await.map_err(backend)?;
         Ok(TaxonomyWrite::Done(id))
     }
@@ -263,6 +265,10 @@ impl TaxonomyStore for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(backend)?;
+        if old_slug != slug {
+            slug_history::claim(&mut tx, kind, slug).await?;
+            slug_history::retire(&mut tx, kind, &old_slug, id, now).await?;
+        }
         // The articles' indexed text and links carry the name and slug.
         sqlx::query(&format!(
             "update articles set {BUMP} where {}",
@@ -359,6 +365,10 @@ impl TaxonomyStore for SqliteStore {
             .await
             .map_err(backend)?
             .rows_affected();
+            // Its old addresses lead where its articles went.
+            slug_history::hand_on(&mut tx, kind, id, &found.slug, target, now).await?;
+        } else {
+            slug_history::forget(&mut tx, kind, id).await?;
         }
         sqlx::query(&format!("delete from {} where id = ?", table(kind)))
             .bind(id)
@@ -367,6 +377,10 @@ impl TaxonomyStore for SqliteStore {
             .map_err(backend)?;
         tx.commit().await.map_err(backend)?;
         Ok(TaxonomyDelete::Deleted { moved })
+    }
+
+    async fn slug_now(&self, kind: TaxonomyKind, former: &str) -> StoreResult<Option<String>> {
+        SqliteStore::slug_now(self, kind, former).await
     }
 
     async fn merge_tags(&self, from: i64, into: i64, now: Timestamp) -> StoreResult<TagMerge> {
@@ -387,6 +401,12 @@ impl TaxonomyStore for SqliteStore {
         if found != 2 {
             return Ok(TagMerge::NotFound);
         }
+        let from_slug: String = sqlx::query_scalar("select slug from tags where id = ?")
+            .bind(from)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(backend)?;
+        slug_history::hand_on(&mut tx, TaxonomyKind::Tag, from, &from_slug, into, now).await?;
         let articles = sqlx::query(&format!(
             "update articles set {BUMP} where {}",
             filed_under(TaxonomyKind::Tag)
