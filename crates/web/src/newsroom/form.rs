@@ -34,6 +34,11 @@ pub struct ArticleForm {
     pub status: String,
     /// `YYYY-MM-DDTHH:MM` in the site's time zone (an `<input type="datetime-local">`).
     pub publish_at: String,
+    /// The editor page this form came from: a random token given with each
+    /// page, sent with its autosaves and its save. The save spends it, so
+    /// an autosave still in flight then is refused instead of leaving a
+    /// stale copy to offer back.
+    pub autosave_token: String,
 }
 
 /// Messages by field name, in Arabic or English.
@@ -153,6 +158,7 @@ impl ArticleForm {
                         .to_string()
                 })
                 .unwrap_or_default(),
+            autosave_token: String::new(),
         }
     }
 
@@ -164,6 +170,7 @@ impl ArticleForm {
             let mut f = f.clone();
             f.csrf.clear();
             f.revision.clear();
+            f.autosave_token.clear();
             f.body = f.body.replace("\r\n", "\n");
             match serde_json::to_value(f) {
                 Ok(serde_json::Value::Object(fields)) => fields
@@ -174,6 +181,13 @@ impl ArticleForm {
             }
         };
         comparable(self) == comparable(other)
+    }
+
+    /// The page's autosave token, if and only if it has the shape this
+    /// server gives one (32 lowercase hexadecimal digits).
+    pub fn autosave_token(&self) -> Option<&str> {
+        let t = self.autosave_token.as_str();
+        (t.len() == 32 && t.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))).then_some(t)
     }
 
     /// The revision the form was based on.
