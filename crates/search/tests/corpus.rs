@@ -363,7 +363,7 @@ fn related_skips_near_duplicates_and_duplicates_are_found() {
         .find_near_duplicates(&Subject::of(&article(&CORPUS[6])))
         .expect("dups");
     assert_eq!(
-        dups.iter().map(|d| d.0.0).collect::<Vec<_>>(),
+        dups.iter().map(|d| d.id.0).collect::<Vec<_>>(),
         [8],
         "{dups:?}"
     );
