@@ -153,6 +153,7 @@ pub(crate) async fn editor_page(
     let sections = state.store.sections().await?;
     let mut chrome = NrChrome::new(state, Some(signed), newsroom_lang(None, Some(signed)), "");
     let l = &chrome.l;
+    let related = crate::search::pins::editor_panel(state, l, ctx.article_id).await?;
     let may_publish = can(signed.user.role, Action::PublishArticle, Ownership::None);
     let statuses = STATUSES
         .iter()
@@ -193,6 +194,7 @@ pub(crate) async fn editor_page(
             notice: ctx.notice,
             conflict: ctx.conflict,
             time_zone,
+            related,
             chrome,
         },
     )
@@ -247,6 +249,11 @@ async fn checked(
         errors.0.insert("slug", l.t("nr-err-slug-taken"));
         result = Err(errors);
     }
+    if let Some(message) = crate::search::pins::check(state, &l, &form.pins, id).await? {
+        let mut errors = result.err().unwrap_or_default();
+        errors.0.insert("pins", message);
+        result = Err(errors);
+    }
     Ok(result)
 }
 
@@ -292,6 +299,7 @@ pub(crate) async fn create_article(
         .editorial
         .create_owned(&article, signed.user.id, Timestamp::now())
         .await?;
+    crate::search::pins::save(&state, id, &form.pins).await?;
     state.pages.invalidate();
     let target = format!("article:{id}");
     audit(
@@ -377,7 +385,8 @@ pub(crate) async fn edit_article(
         "",
     )
     .l;
-    let form = ArticleForm::from_article(&article, revision, &l);
+    let mut form = ArticleForm::from_article(&article, revision, &l);
+    form.pins = crate::search::pins::pins_text(&state, id).await?;
     let notice = if q.saved.is_some() {
         Some(l.t("nr-saved"))
     } else if q.restored.is_some() {
@@ -444,6 +453,7 @@ pub(crate) async fn save_article(
         .await?
     {
         SaveOutcome::Saved { .. } => {
+            crate::search::pins::save(&state, id, &form.pins).await?;
             state.pages.invalidate();
             let target = format!("article:{id}");
             let address = peer.ip().to_string();

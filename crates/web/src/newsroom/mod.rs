@@ -8,6 +8,7 @@
 
 mod articles;
 mod auth;
+mod duplicates;
 mod form;
 pub mod media;
 pub mod password;
@@ -89,6 +90,11 @@ pub(crate) fn routes(form_bytes: usize, upload_bytes: usize) -> Router<AppState>
         .route(
             "/newsroom/articles/{id}/revisions/{rev}/restore",
             post(revisions::restore_revision),
+        )
+        .route("/newsroom/duplicates", get(duplicates::list_duplicates))
+        .route(
+            "/newsroom/duplicates/dismiss",
+            post(duplicates::dismiss_duplicate),
         )
         .route("/newsroom/preview", post(tools::preview))
         .route("/newsroom/slug", get(tools::suggest_slug))

@@ -20,6 +20,8 @@ pub struct NrChrome<'a> {
     pub user: Option<(String, String)>,
     pub csrf: String,
     pub is_admin: bool,
+    /// Editors and admins see the suspected duplicates (when search runs).
+    pub may_review_duplicates: bool,
 }
 
 /// The language of the newsroom for this request: `?lang=` first, then the
@@ -54,6 +56,8 @@ impl<'a> NrChrome<'a> {
                 .unwrap_or_default(),
             is_admin: signed
                 .is_some_and(|s| can(s.user.role, Action::ViewAuditLog, Ownership::None)),
+            may_review_duplicates: state.search.is_some()
+                && signed.is_some_and(|s| can(s.user.role, Action::EditArticle, Ownership::Others)),
             l,
         }
     }
@@ -115,6 +119,8 @@ pub struct EditorPage<'a> {
     pub notice: Option<String>,
     pub conflict: Option<ConflictView>,
     pub time_zone: String,
+    /// Pinned related links and the near-duplicate warning.
+    pub related: crate::search::pins::EditorRelated,
 }
 
 /// The version someone else saved, shown beside the editor's own.

@@ -89,7 +89,7 @@ pub(crate) async fn article_page(
 ) -> Result<Response, WebError> {
     let now = Timestamp::now();
     let body = state.rendered_body(article);
-    let extras = crate::search::article_extras(state, article.id, &body);
+    let extras = crate::search::article_extras(state, article.id, &body).await?;
     let sections = state.store.sections().await?;
     let l = state.l();
     let path = urls::article(article.id, &article.slug);
