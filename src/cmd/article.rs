@@ -188,9 +188,10 @@ pub async fn add(site: &SiteArgs, path: &Path, allow_duplicates: bool) -> anyhow
     store.close().await;
     if skipped > 0 {
         bail!(
-            "{skipped} of {} files skipped as near-copies; the others were added \
-             (--allow-duplicates adds them too)",
-            skipped + articles.len()
+            "{skipped} of {} files skipped as near-copies, {} added \
+             (--allow-duplicates adds the copies too)",
+            skipped + articles.len(),
+            articles.len()
         );
     }
     Ok(())

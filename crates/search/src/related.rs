@@ -57,7 +57,7 @@ const SECTION_WEIGHT: f32 = 0.02;
 /// Candidates below this cosine are not related, whatever their tags.
 const MIN_COSINE: f32 = 0.02;
 /// The title counts this many times in an article's stem vector.
-const TITLE_WEIGHT: u32 = 2;
+const TITLE_WEIGHT: u32 = 1;
 /// Half-life in days of the recency decay on related articles.
 const RELATED_HALF_LIFE_DAYS: f32 = 180.0;
 

@@ -41,7 +41,7 @@ search-pin-too-many =
 # $line (String) — what the editor typed on that line.
 search-pin-unreadable = السطر «{ $line }» ليس رقم مقال ولا رابطًا لمقال على هذا الموقع.
 search-pin-self = لا يمكن أن يشير المقال إلى نفسه.
-# $id (Number) — an article number.
+# $id (String) — an article number, as written in its address.
 search-pin-repeated = المقال رقم { $id } مذكور أكثر من مرة.
 search-pin-missing = لا يوجد مقال بالرقم { $id }.
 

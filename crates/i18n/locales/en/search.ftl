@@ -36,7 +36,7 @@ search-pin-too-many =
 # $line (String) — what the editor typed on that line.
 search-pin-unreadable = The line “{ $line }” is neither an article number nor the address of an article on this site.
 search-pin-self = An article cannot point to itself.
-# $id (Number) — an article number.
+# $id (String) — an article number, as written in its address.
 search-pin-repeated = Article { $id } is listed more than once.
 search-pin-missing = There is no article number { $id }.
 

@@ -127,7 +127,9 @@ pub(crate) async fn check(
             ));
             continue;
         };
-        let n = Arg::Num(id.0);
+        // An id, not a quantity: no digit grouping.
+        let number = id.0.to_string();
+        let n = Arg::Str(&number);
         if Some(id) == own {
             problems.push(l.t("search-pin-self"));
         } else if seen.contains(&id) {
@@ -158,6 +160,7 @@ pub(crate) async fn save(state: &AppState, id: ArticleId, text: &str) -> Result<
 
 /// The field's text for a stored article: one address per pin.
 ///
+///
 /// # Errors
 /// Store errors.
 pub(crate) async fn pins_text(state: &AppState, id: ArticleId) -> Result<String, WebError> {
@@ -165,9 +168,10 @@ pub(crate) async fn pins_text(state: &AppState, id: ArticleId) -> Result<String,
         return Ok(String::new());
     };
     let pins = search.service.store().pins(id).await?;
+    // The slug as written (not percent-encoded): the editor reads it.
     Ok(pins
         .iter()
-        .map(|p| urls::article(p.id, &p.slug))
+        .map(|p| format!("/article/{}/{}", p.id, p.slug))
         .collect::<Vec<_>>()
         .join("\n"))
 }

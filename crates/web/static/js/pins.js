@@ -31,7 +31,8 @@
         .then(function (items) {
           list.textContent = "";
           items.forEach(function (item) {
-            found[item.title] = item.url;
+            // The address as readers see it, Arabic slug unencoded.
+            try { found[item.title] = decodeURIComponent(item.url); } catch (e) { found[item.title] = item.url; }
             var option = document.createElement("option");
             option.value = item.title;
             list.appendChild(option);
