@@ -34,6 +34,8 @@ pub struct ArticleForm {
     pub status: String,
     /// `YYYY-MM-DDTHH:MM` in the site's time zone (an `<input type="datetime-local">`).
     pub publish_at: String,
+    /// Pinned «اقرأ أيضا» links, one per line (see `search::pins`).
+    pub pins: String,
 }
 
 /// Messages by field name, in Arabic or English.
@@ -153,6 +155,7 @@ impl ArticleForm {
                         .to_string()
                 })
                 .unwrap_or_default(),
+            pins: String::new(),
         }
     }
 

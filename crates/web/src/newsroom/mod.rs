@@ -10,6 +10,7 @@
 mod articles;
 mod auth;
 mod autosave;
+mod duplicates;
 mod form;
 pub mod media;
 pub mod password;
@@ -103,6 +104,11 @@ pub(crate) fn routes(state: &AppState, form_bytes: usize, upload_bytes: usize) -
         .route(
             "/newsroom/articles/{id}/revisions/{rev}/restore",
             post(revisions::restore_revision),
+        )
+        .route("/newsroom/duplicates", get(duplicates::list_duplicates))
+        .route(
+            "/newsroom/duplicates/dismiss",
+            post(duplicates::dismiss_duplicate),
         )
         .route("/newsroom/preview", post(tools::preview))
         .route("/newsroom/articles/new/preview", post(preview::preview_new))

@@ -24,6 +24,8 @@ pub struct NrChrome<'a> {
     pub can_taxonomy: bool,
     /// The site settings page (admins).
     pub can_settings: bool,
+    /// Editors and admins see the suspected duplicates (when search runs).
+    pub may_review_duplicates: bool,
 }
 
 /// The language of the newsroom for this request: `?lang=` first, then the
@@ -60,6 +62,8 @@ impl<'a> NrChrome<'a> {
             is_admin: may(Action::ViewAuditLog),
             can_taxonomy: may(Action::ManageTaxonomy),
             can_settings: may(Action::ManageSettings),
+            may_review_duplicates: state.search.is_some()
+                && signed.is_some_and(|s| can(s.user.role, Action::EditArticle, Ownership::Others)),
             l,
         }
     }
@@ -125,6 +129,8 @@ pub struct EditorPage<'a> {
     pub notice: Option<String>,
     pub conflict: Option<ConflictView>,
     pub time_zone: String,
+    /// Pinned related links and the near-duplicate warning.
+    pub related: crate::search::pins::EditorRelated,
 }
 
 /// The version someone else saved, shown beside the editor's own.
