@@ -121,6 +121,7 @@ nr-cm-reply = ردّ باسم فريق التحرير
 nr-cm-reply-label = نص الرد
 nr-cm-reply-hint = يُنشر الرد فورًا تحت التعليق، بشارة «من فريق التحرير».
 nr-cm-reply-submit = انشر الرد
+nr-cm-reply-empty = اكتب نص الرد قبل نشره.
 nr-cm-reply-not-approved = لا يُرد إلا على تعليق منشور.
 nr-cm-reply-refused = لم يُنشر ردك؛ انظر الرسالة تحت التعليق. ما كتبته باقٍ في النموذج.
 nr-cm-none-selected = لم تختر أي تعليق. ضع علامة أمام التعليقات ثم اختر الإجراء.

@@ -102,6 +102,7 @@ nr-cm-reply = Reply for the newsroom
 nr-cm-reply-label = Your reply
 nr-cm-reply-hint = The reply is published at once under the comment, marked "From the newsroom".
 nr-cm-reply-submit = Publish reply
+nr-cm-reply-empty = Write the reply before publishing it.
 nr-cm-reply-not-approved = Only published comments can be answered.
 nr-cm-reply-refused = Your reply was not published; see the message under the comment. What you wrote is still in the form.
 nr-cm-none-selected = No comment selected. Tick the comments, then choose an action.

@@ -1,6 +1,7 @@
 //! The newsroom (غرفة الأخبار) under `/newsroom/`: sign-in, the article table,
-//! the editor with revisions and conflict detection, and the tools the
-//! editor's script calls (preview, slug, tag suggestions).
+//! the editor with revisions and conflict detection, the tools the
+//! editor's script calls (preview, slug, tag suggestions), and the comment
+//! moderation queue.
 //!
 //! Every page is `Cache-Control: no-store`. Every state-changing request passes
 //! two CSRF checks: the browser's own `Sec-Fetch-Site`/`Origin` headers
@@ -8,6 +9,7 @@
 
 mod articles;
 mod auth;
+mod comments;
 mod form;
 pub mod media;
 pub mod password;
@@ -93,6 +95,7 @@ pub(crate) fn routes(form_bytes: usize, upload_bytes: usize) -> Router<AppState>
         .route("/newsroom/preview", post(tools::preview))
         .route("/newsroom/slug", get(tools::suggest_slug))
         .route("/newsroom/tags", get(tools::suggest_tags))
+        .merge(comments::routes())
         .layer(axum::extract::DefaultBodyLimit::max(form_bytes))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(form_bytes))
         .merge(uploads)
