@@ -271,7 +271,10 @@ pub async fn serve_with_hooks(
     }
     let state = match config.comments.clone().zip(comment_store) {
         Some((settings, comment_store)) => {
-            let mut comments = CommentsState::load(comment_store.clone(), settings).await?;
+            // Comments believe the same proxies as the statistics.
+            let mut comments = CommentsState::load(comment_store.clone(), settings)
+                .await?
+                .with_trusted_proxies(config.stats.trusted_proxies.clone());
             if let Some(n) = config.comment_notify.clone() {
                 let (tx, rx) = tokio::sync::mpsc::channel(1);
                 comments.held = Some(tx);

@@ -1,7 +1,8 @@
 //! The newsroom (غرفة الأخبار) under `/newsroom/`: sign-in, the article table,
 //! the editor with revisions, conflict detection, autosave and a full-page
 //! preview, the tools the editor's script calls (preview, slug, tag
-//! suggestions), sections and tags, and the site settings.
+//! suggestions), sections and tags, the site settings, and the comment
+//! moderation queue.
 //!
 //! Every page is `Cache-Control: no-store`. Every state-changing request passes
 //! two CSRF checks: the browser's own `Sec-Fetch-Site`/`Origin` headers
@@ -10,6 +11,7 @@
 mod articles;
 mod auth;
 mod autosave;
+mod comments;
 mod duplicates;
 mod form;
 pub mod media;
@@ -126,6 +128,7 @@ pub(crate) fn routes(state: &AppState, form_bytes: usize, upload_bytes: usize) -
         .merge(taxonomy::routes())
         .route("/newsroom/settings", get(settings::show_settings))
         .route("/newsroom/settings/reset", post(settings::reset_settings))
+        .merge(comments::routes())
         .layer(axum::extract::DefaultBodyLimit::max(form_bytes))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(form_bytes))
         .merge(uploads)

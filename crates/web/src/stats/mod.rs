@@ -18,6 +18,7 @@ mod pages;
 pub mod report;
 mod state;
 
+pub(crate) use client::client_ip;
 pub use client::parse_proxy;
 pub(crate) use pages::{most_read_cards, views_label};
 pub use state::{Stats, StatsSettings};
