@@ -13,6 +13,7 @@ pub mod media;
 pub mod password;
 mod revisions;
 mod session;
+mod stats;
 mod tools;
 mod views;
 
@@ -93,6 +94,12 @@ pub(crate) fn routes(form_bytes: usize, upload_bytes: usize) -> Router<AppState>
         .route("/newsroom/preview", post(tools::preview))
         .route("/newsroom/slug", get(tools::suggest_slug))
         .route("/newsroom/tags", get(tools::suggest_tags))
+        .route("/newsroom/stats", get(stats::show_stats))
+        .route("/newsroom/stats/export.csv", get(stats::export_csv))
+        .route(
+            "/newsroom/stats/articles/{id}",
+            get(stats::show_article_stats),
+        )
         .layer(axum::extract::DefaultBodyLimit::max(form_bytes))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(form_bytes))
         .merge(uploads)

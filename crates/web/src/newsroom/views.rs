@@ -20,6 +20,8 @@ pub struct NrChrome<'a> {
     pub user: Option<(String, String)>,
     pub csrf: String,
     pub is_admin: bool,
+    /// The account may read the statistics (the header links them).
+    pub can_view_stats: bool,
 }
 
 /// The language of the newsroom for this request: `?lang=` first, then the
@@ -54,6 +56,8 @@ impl<'a> NrChrome<'a> {
                 .unwrap_or_default(),
             is_admin: signed
                 .is_some_and(|s| can(s.user.role, Action::ViewAuditLog, Ownership::None)),
+            can_view_stats: signed
+                .is_some_and(|s| can(s.user.role, Action::ViewStats, Ownership::None)),
             l,
         }
     }
