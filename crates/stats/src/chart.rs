@@ -1,8 +1,13 @@
 //! The dashboard's daily chart as a self-contained SVG: bars for views, a
 //! line for visitors, a scale with gridlines and a legend. Right-to-left
 //! pages read time from right to left, so with `rtl` the first day is drawn
-//! on the right and the scale stands on the right. Text is escaped; the SVG
-//! needs no script and no external resource.
+//! on the right and the scale and legend stand on the right. Text is
+//! escaped; the SVG needs no script and no external resource.
+//!
+//! The drawing itself keeps `direction="ltr"`: SVG's `direction` would
+//! swap what `text-anchor` start and end mean, and every position here is
+//! already computed for the reading direction. Arabic words still shape
+//! and order themselves by the bidi algorithm.
 //!
 //! An SVG scales its text with its width, so one drawing cannot be readable
 //! both at 1280 and at 360 pixels: [`Layout::WIDE`] and [`Layout::NARROW`]
@@ -68,12 +73,19 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The smallest 1, 2 or 5 × 10ⁿ at or above `max`, so the scale reads in
-/// round numbers.
+/// The smallest round number at or above `max` (1–10, then 10, 12, 15,
+/// 20, 25, 30, 40, 50, 60, 80 × 10ⁿ), so the scale reads in round numbers
+/// without leaving half the chart empty.
 pub fn nice_ceiling(max: u64) -> u64 {
+    if max <= 10 {
+        return [1, 2, 3, 4, 5, 6, 8, 10]
+            .into_iter()
+            .find(|&v| v >= max)
+            .unwrap_or(10);
+    }
     let mut step = 1u64;
     loop {
-        for m in [1, 2, 5] {
+        for m in [10, 12, 15, 20, 25, 30, 40, 50, 60, 80] {
             let v = step.saturating_mul(m);
             if v >= max || v == u64::MAX {
                 return v;
@@ -119,9 +131,8 @@ pub fn daily(
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{t}\" direction=\"{dir}\" font-size=\"{font}\" class=\"stats-chart\"><title>{t}</title>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{t}\" direction=\"ltr\" font-size=\"{font}\" class=\"stats-chart\"><title>{t}</title>",
         t = escape(text.title),
-        dir = if rtl { "rtl" } else { "ltr" },
     );
     scale(&mut svg, &plot, font, number);
     legend(&mut svg, &plot, font, text, width);
@@ -183,15 +194,32 @@ impl Plot {
     }
 }
 
-/// The scale's values for a [`nice_ceiling`]: fifths, or every whole
-/// number below 5.
+/// The scale's values for a [`nice_ceiling`]: two to five equal steps,
+/// the step with the fewest significant digits winning, then four or five
+/// steps over fewer, then the rounder step, then more steps; every whole
+/// number up to 5.
 fn ticks(max: u64) -> Vec<u64> {
-    if max < 5 {
-        (0..=max).collect()
-    } else if max % 5 == 0 {
-        (0..=5).map(|q| max / 5 * q).collect()
-    } else {
-        vec![0, max]
+    if max <= 5 {
+        return (0..=max).collect();
+    }
+    let digits = |mut n: u64| {
+        let mut zeros = 0;
+        while n > 0 && n % 10 == 0 {
+            n /= 10;
+            zeros += 1;
+        }
+        (n.to_string().len(), std::cmp::Reverse(zeros))
+    };
+    let best = [5u64, 4, 3, 2]
+        .into_iter()
+        .filter(|d| max % d == 0)
+        .min_by_key(|d| {
+            let (sig, zeros) = digits(max / d);
+            (sig, *d < 4, zeros, std::cmp::Reverse(*d))
+        });
+    match best {
+        Some(d) => (0..=d).map(|q| max / d * q).collect(),
+        None => vec![0, max],
     }
 }
 
@@ -323,12 +351,27 @@ mod tests {
     #[test]
     fn the_scale_is_round_and_in_the_sites_digits() {
         assert_eq!(nice_ceiling(1), 1);
-        assert_eq!(nice_ceiling(3), 5);
-        assert_eq!(nice_ceiling(30), 50);
-        assert_eq!(nice_ceiling(101), 200);
+        assert_eq!(nice_ceiling(7), 8);
+        assert_eq!(nice_ceiling(30), 30);
+        assert_eq!(nice_ceiling(31), 40);
+        assert_eq!(nice_ceiling(101), 120);
+        assert_eq!(nice_ceiling(1021), 1200);
         assert_eq!(nice_ceiling(u64::MAX), u64::MAX);
         assert_eq!(ticks(2), vec![0, 1, 2]);
+        assert_eq!(ticks(8), vec![0, 2, 4, 6, 8]);
+        assert_eq!(ticks(30), vec![0, 6, 12, 18, 24, 30]);
+        assert_eq!(ticks(60), vec![0, 20, 40, 60]);
+        assert_eq!(ticks(200), vec![0, 40, 80, 120, 160, 200]);
         assert_eq!(ticks(50), vec![0, 10, 20, 30, 40, 50]);
+        assert_eq!(ticks(1200), vec![0, 300, 600, 900, 1200]);
+        assert_eq!(ticks(1500), vec![0, 300, 600, 900, 1200, 1500]);
+        // Every scale is whole steps from 0 to the ceiling.
+        for max in 1..100_000u64 {
+            let top = nice_ceiling(max);
+            let t = ticks(top);
+            assert_eq!((t[0], t[t.len() - 1]), (0, top), "{max}");
+            assert!(t.windows(2).all(|w| w[1] - w[0] == t[1]), "{max}");
+        }
         let indic = |n: u64| {
             n.to_string()
                 .chars()
@@ -336,10 +379,10 @@ mod tests {
                 .collect::<String>()
         };
         let svg = daily(&pts(), true, TEXT, Layout::WIDE, &indic);
-        // 30 views at most: a scale up to ٥٠.
-        assert!(svg.contains(">٥٠<"), "{svg}");
+        // 30 views at most: a scale up to ٣٠.
+        assert!(svg.contains(">٣٠<"), "{svg}");
         assert!(svg.contains(": ٣٠</title>"), "bar tooltips too");
-        assert!(!svg.contains(">50<"));
+        assert!(!svg.contains(">30<"));
     }
 
     #[test]

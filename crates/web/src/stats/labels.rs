@@ -14,6 +14,16 @@ pub fn dimension(l: &Localizer<'_>, code: &str) -> String {
     }
 }
 
+/// The heading of a dimension table's first column («المتصفح»).
+pub fn column(l: &Localizer<'_>, code: &str) -> String {
+    let key = format!("stats-column-{code}");
+    if l.has(&key) {
+        l.t(&key)
+    } else {
+        code.to_string()
+    }
+}
+
 /// A stored value as shown: referrer groups and device classes translated,
 /// the overflow bucket `other` named, anything else as is.
 pub fn value(l: &Localizer<'_>, dimension: &str, value: &str) -> String {
@@ -58,6 +68,7 @@ mod tests {
             });
             for d in DIMENSIONS {
                 assert!(l.has(&format!("stats-dimension-{d}")), "{lang:?} {d}");
+                assert!(l.has(&format!("stats-column-{d}")), "{lang:?} {d}");
             }
             for r in FilterReason::ALL {
                 assert!(

@@ -359,7 +359,7 @@ fn dimension_table(l: &Localizer<'_>, code: &str, items: &[Ranked], total: u64) 
     RankTable {
         id: code.replace('_', "-"),
         heading: labels::dimension(l, code),
-        column: labels::dimension(l, code),
+        column: labels::column(l, code),
         rows: items
             .iter()
             .map(|i| RankRow::new(l, labels::value(l, code, &i.name), i.views, total))
