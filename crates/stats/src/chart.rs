@@ -204,7 +204,7 @@ fn ticks(max: u64) -> Vec<u64> {
     }
     let digits = |mut n: u64| {
         let mut zeros = 0;
-        while n > 0 && n % 10 == 0 {
+        while n > 0 && n.is_multiple_of(10) {
             n /= 10;
             zeros += 1;
         }
@@ -212,7 +212,7 @@ fn ticks(max: u64) -> Vec<u64> {
     };
     let best = [5u64, 4, 3, 2]
         .into_iter()
-        .filter(|d| max % d == 0)
+        .filter(|d| max.is_multiple_of(*d))
         .min_by_key(|d| {
             let (sig, zeros) = digits(max / d);
             (sig, *d < 4, zeros, std::cmp::Reverse(*d))

@@ -227,33 +227,7 @@ impl ReportView {
     ) -> ReportView {
         let query = chosen.query();
         let filtered_total: u64 = r.filtered.iter().map(|f| f.views).sum();
-        let minutes = l.count(Noun::Minute, u64::try_from(ONLINE_SECS / 60).unwrap_or(5));
-        let cards = vec![
-            Card {
-                id: "views",
-                label: l.t("stats-views"),
-                value: l.count(Noun::View, r.views),
-                note: None,
-            },
-            Card {
-                id: "visitors",
-                label: l.t("stats-visitors"),
-                value: l.count(Noun::Visitor, r.visitor_days),
-                note: (chosen.days.len() > 1).then(|| l.t("stats-visitors-note")),
-            },
-            Card {
-                id: "reading-now",
-                label: l.t("stats-reading-now"),
-                value: l.count(Noun::Visitor, online),
-                note: Some(l.t_args("stats-reading-now-note", &[("minutes", Arg::Str(&minutes))])),
-            },
-            Card {
-                id: "filtered",
-                label: l.t("stats-filtered"),
-                value: number(l, filtered_total),
-                note: Some(l.t("stats-filtered-note")),
-            },
-        ];
+        let cards = site_cards(l, r, chosen, online, filtered_total);
         let article_rows = r
             .top_articles
             .iter()
@@ -298,6 +272,43 @@ impl ReportView {
             empty: r.views == 0,
         }
     }
+}
+
+/// Views, visitors, reading now, not counted.
+fn site_cards(
+    l: &Localizer<'_>,
+    r: &Report,
+    chosen: Chosen,
+    online: u64,
+    filtered_total: u64,
+) -> Vec<Card> {
+    let minutes = l.count(Noun::Minute, u64::try_from(ONLINE_SECS / 60).unwrap_or(5));
+    vec![
+        Card {
+            id: "views",
+            label: l.t("stats-views"),
+            value: l.count(Noun::View, r.views),
+            note: None,
+        },
+        Card {
+            id: "visitors",
+            label: l.t("stats-visitors"),
+            value: l.count(Noun::Visitor, r.visitor_days),
+            note: (chosen.days.len() > 1).then(|| l.t("stats-visitors-note")),
+        },
+        Card {
+            id: "reading-now",
+            label: l.t("stats-reading-now"),
+            value: l.count(Noun::Visitor, online),
+            note: Some(l.t_args("stats-reading-now-note", &[("minutes", Arg::Str(&minutes))])),
+        },
+        Card {
+            id: "filtered",
+            label: l.t("stats-filtered"),
+            value: number(l, filtered_total),
+            note: Some(l.t("stats-filtered-note")),
+        },
+    ]
 }
 
 fn article_row(
