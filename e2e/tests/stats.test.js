@@ -130,5 +130,16 @@ test("a read counts once, a reload does not, and the editor sees it", async () =
   assert.ok(bar && bar.height > 10, "today's bar has a height");
   const shots = process.env.KHABAR_E2E_SCREENSHOTS;
   if (shots) await nr.screenshot({ path: `${shots}/stats-desktop.png`, fullPage: true });
+
+  // At phone width: the phone drawing, and no sideways scrolling.
+  await nr.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/newsroom/stats?range=30", `/newsroom/stats/articles/${id}`]) {
+    await nr.goto(base + path);
+    assert.ok(await nr.locator(".st-chart-narrow svg").isVisible(), path);
+    assert.ok(!(await nr.locator(".st-chart-wide svg").isVisible()), path);
+    const overflow = await nr.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} is ${overflow} px wider than the phone`);
+  }
+  if (shots) await nr.screenshot({ path: `${shots}/stats-phone.png`, fullPage: true });
   await editor.close();
 });
