@@ -474,10 +474,17 @@ async fn retention_prunes_hourly_buckets_on_a_timer_and_keeps_the_daily_rollups(
         .unwrap()
         .0;
     let hour = |secs_ago: i64| (now.as_second() - secs_ago).div_euclid(3600) * 3600;
-    let day = |secs_ago: i64| i32::try_from((now.as_second() - secs_ago).div_euclid(86_400)).unwrap();
+    let day =
+        |secs_ago: i64| i32::try_from((now.as_second() - secs_ago).div_euclid(86_400)).unwrap();
     let ten_days = 10 * 86_400;
-    store.flush(&views_at(id, hour(ten_days), day(ten_days), 5)).await.unwrap();
-    store.flush(&views_at(id, hour(3600), day(3600), 2)).await.unwrap();
+    store
+        .flush(&views_at(id, hour(ten_days), day(ten_days), 5))
+        .await
+        .unwrap();
+    store
+        .flush(&views_at(id, hour(3600), day(3600), 2))
+        .await
+        .unwrap();
     let id = khabar_core::ArticleId(id);
     assert_eq!(store.most_read(0, 10, now).await.unwrap(), vec![(id, 7)]);
     khabar_store::Store::close(&store).await;
@@ -491,13 +498,22 @@ async fn retention_prunes_hourly_buckets_on_a_timer_and_keeps_the_daily_rollups(
     let reader = SqliteStore::open(&url).await.unwrap();
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while reader.most_read(0, 10, now).await.unwrap() != vec![(id, 2)] {
-        assert!(std::time::Instant::now() < deadline, "old hours never pruned");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "old hours never pruned"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     // The daily roll-ups and the all-time count are kept.
     assert_eq!(reader.article_views(id).await.unwrap(), 7);
     let days = reader
-        .article_days(id, DayRange { first: day(ten_days), last: day(3600) })
+        .article_days(
+            id,
+            DayRange {
+                first: day(ten_days),
+                last: day(3600),
+            },
+        )
         .await
         .unwrap();
     assert_eq!(days.first().map(|d| d.views), Some(5));
@@ -516,14 +532,27 @@ async fn synthetic_views_are_refused_on_a_database_with_counted_views() {
         .unwrap();
     let run = |url: String| {
         std::process::Command::new(env!("CARGO_BIN_EXE_khabar"))
-            .args(["demo", "generate-hits", "--database", &url, "--hits", "30", "--days", "2"])
+            .args([
+                "demo",
+                "generate-hits",
+                "--database",
+                &url,
+                "--hits",
+                "30",
+                "--days",
+                "2",
+            ])
             .env("RUST_LOG", "warn")
             .output()
             .expect("khabar runs")
     };
     // Into a database without views: a benchmark's or a demo's.
     let out = run(url.clone());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(store.article_views(id).await.unwrap(), 30);
     // Once there are counts, never again: counts are not adjusted by hand.
     let out = run(url.clone());
