@@ -18,6 +18,7 @@ mod editorial;
 mod search;
 mod settings;
 mod stats;
+mod stats_flush;
 mod stats_report;
 mod taxonomy;
 mod write;

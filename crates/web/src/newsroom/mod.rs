@@ -20,6 +20,7 @@ mod preview;
 mod revisions;
 mod session;
 pub mod settings;
+mod stats;
 mod submission;
 mod taxonomy;
 mod tools;
@@ -129,6 +130,12 @@ pub(crate) fn routes(state: &AppState, form_bytes: usize, upload_bytes: usize) -
         .route("/newsroom/settings", get(settings::show_settings))
         .route("/newsroom/settings/reset", post(settings::reset_settings))
         .merge(comments::routes())
+        .route("/newsroom/stats", get(stats::show_stats))
+        .route("/newsroom/stats/export.csv", get(stats::export_csv))
+        .route(
+            "/newsroom/stats/articles/{id}",
+            get(stats::show_article_stats),
+        )
         .layer(axum::extract::DefaultBodyLimit::max(form_bytes))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(form_bytes))
         .merge(uploads)

@@ -33,6 +33,8 @@ pub struct NrChrome<'a> {
     /// Pending comments for the header: the number, and its label with the
     /// plural («3 تعليقات بانتظار المراجعة»); `None` when none or unknown.
     pub pending_comments: Option<(String, String)>,
+    /// The account may read the statistics (the header links them).
+    pub can_view_stats: bool,
 }
 
 /// The language of the newsroom for this request: `?lang=` first, then the
@@ -91,6 +93,7 @@ impl<'a> NrChrome<'a> {
             can_settings: may(Action::ManageSettings),
             may_review_duplicates: state.search.is_some()
                 && signed.is_some_and(|s| can(s.user.role, Action::EditArticle, Ownership::Others)),
+            can_view_stats: may(Action::ViewStats),
             l,
         }
     }
