@@ -126,6 +126,11 @@ pub enum ArticleCommand {
         site: SiteArgs,
         /// A .md file or a folder of them.
         path: PathBuf,
+        /// Also add articles whose text is a near-copy of a published
+        /// article or of another file of the import (by default they are
+        /// skipped, one line each, and the command exits with an error).
+        #[arg(long)]
+        allow_duplicates: bool,
     },
 }
 

@@ -226,3 +226,113 @@ fn configuration_errors_are_one_line() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("server.listen"));
 }
+
+const STORY: &str = "أعلنت وزارة النقل اليوم عن خطة لتوسيع شبكة القطارات بين المدن الكبرى خلال خمسة أعوام، وتشمل الخطة محطات جديدة وخطوطا سريعة تربط الموانئ بالمناطق الصناعية، وقال الوزير إن المشروع سيخفض زمن الرحلة بين العاصمة والساحل إلى النصف.";
+const OTHER: &str = "افتتح المهرجان السينمائي دورته العاشرة بعرض عشرة أفلام عربية قصيرة، وتتنافس على جوائزه أعمال من ثماني دول، فيما تخصص لجنة التحكيم جائزة جديدة لأفضل فيلم وثائقي عن البيئة والمدن الساحلية.";
+
+fn story_file(title: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\nstatus: \"published\"\npublished_at: \"2026-11-20T10:00:00+03:00\"\n---\n{body}\n"
+    )
+}
+
+#[tokio::test]
+async fn article_add_skips_near_copies_and_names_what_they_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = db_url(dir.path());
+    let first = dir.path().join("trains.md");
+    std::fs::write(&first, story_file("خطة لتوسيع شبكة القطارات", STORY)).unwrap();
+    let out = khabar(&[
+        "article",
+        "add",
+        "--database",
+        &url,
+        first.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // A folder with another outlet's rewrite of it, a new story, and a copy
+    // of that new story.
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    let rewrite = STORY
+        .replace("أعلنت", "وأعلنت")
+        .replace("اليوم", "")
+        .replace("الكبرى", "الكبيرة");
+    std::fs::write(
+        content.join("a-trains-copy.md"),
+        story_file("وزارة النقل توسع شبكة القطارات", &rewrite),
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("b-cinema.md"),
+        story_file("المهرجان السينمائي يفتتح دورته", OTHER),
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("c-cinema-again.md"),
+        story_file(
+            "افتتاح المهرجان السينمائي",
+            &OTHER.replace("افتتح", "وافتتح"),
+        ),
+    )
+    .unwrap();
+    let out = khabar(&[
+        "article",
+        "add",
+        "--database",
+        &url,
+        content.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success(), "near-copies make the command fail");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("skipped, a near-copy"))
+        .collect();
+    assert_eq!(lines.len(), 2, "one line per skipped file: {stderr}");
+    assert!(
+        lines.iter().any(|l| l.contains("a-trains-copy.md")
+            && l.contains("article 1 «خطة لتوسيع شبكة القطارات»")),
+        "{stderr}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("c-cinema-again.md") && l.contains("b-cinema.md in this import")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--allow-duplicates"), "{stderr}");
+    assert_eq!(article_count(&url).await, 2, "the new story was added");
+
+    // Importing the same file again: it is a copy of what it added.
+    let out = khabar(&[
+        "article",
+        "add",
+        "--database",
+        &url,
+        first.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert_eq!(article_count(&url).await, 2);
+
+    // Asked to, they are added anyway.
+    let out = khabar(&[
+        "article",
+        "add",
+        "--allow-duplicates",
+        "--database",
+        &url,
+        content.join("a-trains-copy.md").to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(article_count(&url).await, 3);
+}

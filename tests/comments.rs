@@ -29,7 +29,10 @@ async fn a_reader_comments_a_moderator_approves_and_it_appears() {
     .await;
     assert_eq!(res.status(), 303);
     let location = res.headers()["location"].to_str().unwrap().to_string();
-    assert!(location.ends_with("?comment=held#comments"), "{location}");
+    assert!(
+        location.contains("?comment=held&delete=") && location.ends_with("#comments"),
+        "{location}"
+    );
     let doc = page(&site.server, &location.replace("#comments", ""), 200).await;
     assert_eq!(
         text(&doc, ".comment-message"),

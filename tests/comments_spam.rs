@@ -505,3 +505,56 @@ async fn a_flood_leaves_the_database_writable() {
         .await
         .expect("editors can write");
 }
+
+/// One comment through the API as sent by a client behind (or pretending
+/// to be behind) a proxy: `forwarded` goes in `X-Forwarded-For`.
+async fn comment_via(s: &Site, forwarded: &str, body: &str) -> u16 {
+    let t = token(s, s.article).await;
+    client()
+        .post(
+            s.server
+                .url(&format!("/api/v1/articles/{}/comments", s.article)),
+        )
+        .header("x-forwarded-for", forwarded)
+        .json(&json!({"token": t, "name": "قارئ", "body": body}))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn a_spoofed_forwarded_for_changes_nothing_without_a_trusted_proxy() {
+    let s = site(|c| c.rate.min_interval_secs = 60).await;
+    assert_eq!(comment_via(&s, "203.0.113.5", "الأول").await, 202);
+    // Another address in the header, the same peer: still held back.
+    assert_eq!(comment_via(&s, "198.51.100.7", "الثاني").await, 429);
+    assert_eq!(
+        comment_via(&s, "192.0.2.1, 198.51.100.7", "الثالث").await,
+        429
+    );
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_reader_has_their_own_limit() {
+    let s = site_with(|c| {
+        c.stats.trusted_proxies = vec![khabar_web::stats::parse_proxy("127.0.0.1").unwrap()];
+        if let Some(comments) = c.comments.as_mut() {
+            comments.rate.min_interval_secs = 60;
+        }
+    })
+    .await;
+    // Two readers on two networks, through the same proxy.
+    assert_eq!(comment_via(&s, "203.0.113.5", "الأول").await, 202);
+    assert_eq!(comment_via(&s, "198.51.100.7", "الثاني").await, 202);
+    // The first again: limited, however it dresses up its header (the proxy
+    // appends the real address on the right).
+    assert_eq!(comment_via(&s, "203.0.113.5", "الثالث").await, 429);
+    assert_eq!(
+        comment_via(&s, "192.0.2.1, 203.0.113.5", "الرابع").await,
+        429
+    );
+    // A neighbour on the first reader's /24 shares its network's limit.
+    assert_eq!(comment_via(&s, "203.0.113.99", "الخامس").await, 429);
+}

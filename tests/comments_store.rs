@@ -44,6 +44,8 @@ fn record(article: ArticleId, name: &str, body: &str, status: CommentStatus) -> 
         commenter_key: format!("key-{name}"),
         body_fingerprint: body.into(),
         tokens: body.split(' ').map(str::to_string).collect(),
+        delete_key_hash: None,
+        spam_score: None,
     }
 }
 
@@ -146,7 +148,8 @@ async fn bulk_decisions_keep_the_text_and_leave_deleted_comments_alone() {
         s.moderate(&all, ModerationAction::Remove, now)
             .await
             .unwrap(),
-        3
+        ids,
+        "the changed comments, for the audit log"
     );
     for id in &ids {
         let c = s.comment(*id).await.unwrap().unwrap();
@@ -162,14 +165,15 @@ async fn bulk_decisions_keep_the_text_and_leave_deleted_comments_alone() {
     assert_eq!(
         s.moderate(&ids, ModerationAction::Approve, now)
             .await
-            .unwrap(),
+            .unwrap()
+            .len(),
         3
     );
     assert_eq!(
         s.moderate(&ids, ModerationAction::Approve, now)
             .await
             .unwrap(),
-        0
+        []
     );
     assert_eq!(s.approved_comments(a).await.unwrap().len(), 3);
     let counts = s.bayes_counts(&["أول".to_string()]).await.unwrap();
@@ -203,4 +207,98 @@ async fn the_secret_is_made_once_and_tokens_are_single_use() {
     // Expired keys are forgotten.
     assert!(s.use_form_token("n2:v", 2_000, 3_000).await.unwrap());
     assert!(s.use_form_token("n1:v", 4_000, 3_000).await.unwrap());
+}
+
+#[tokio::test]
+async fn the_queue_lists_article_titles_and_spam_scores() {
+    let (_dir, s, a) = store().await;
+    let now = Timestamp::now();
+    let mut held = record(a, "هالة", "ربح سريع", CommentStatus::Pending);
+    held.spam_score = Some(0.93);
+    held.hold_reason = Some("bayes".into());
+    s.insert_comment(&held, now).await.unwrap();
+    s.insert_comment(&record(a, "علي", "شكرا", CommentStatus::Approved), now)
+        .await
+        .unwrap();
+    let page = s
+        .list_queue(&query(Some(CommentStatus::Pending), None, 10, 0))
+        .await
+        .unwrap();
+    assert_eq!(page.total, 1);
+    let item = &page.items[0];
+    assert_eq!(
+        (
+            item.article_title.as_str(),
+            item.article_slug.as_str(),
+            item.spam_score
+        ),
+        ("خبر", "خبر", Some(0.93))
+    );
+    assert_eq!(item.comment.hold_reason.as_deref(), Some("bayes"));
+    let found = s
+        .list_queue(&query(None, Some("شكرا"), 10, 0))
+        .await
+        .unwrap();
+    assert_eq!(
+        (found.total, found.items[0].spam_score),
+        (1, None),
+        "no score when the filter gave none"
+    );
+}
+
+#[tokio::test]
+async fn writers_delete_pending_and_approved_comments_only() {
+    let (_dir, s, a) = store().await;
+    let now = Timestamp::now();
+    let mut ids = Vec::new();
+    for status in [
+        CommentStatus::Pending,
+        CommentStatus::Approved,
+        CommentStatus::Spam,
+        CommentStatus::Removed,
+    ] {
+        let mut r = record(a, "منى", status.as_str(), status);
+        r.delete_key_hash = Some(format!("hash-{}", status.as_str()));
+        ids.push(s.insert_comment(&r, now).await.unwrap());
+    }
+    assert_eq!(
+        s.delete_key_hash(ids[0]).await.unwrap().as_deref(),
+        Some("hash-pending")
+    );
+    assert_eq!(s.delete_key_hash(CommentId(999_999)).await.unwrap(), None);
+    let results: Vec<bool> = delete_each(&s, &ids, now).await;
+    assert_eq!(results, [true, true, false, false]);
+    let mut statuses = Vec::new();
+    for id in &ids {
+        statuses.push(s.comment(*id).await.unwrap().unwrap().status);
+    }
+    assert_eq!(
+        statuses,
+        [
+            CommentStatus::Deleted,
+            CommentStatus::Deleted,
+            CommentStatus::Spam,
+            CommentStatus::Removed
+        ],
+        "staff decisions stay as staff left them"
+    );
+    let kept = s.comment(ids[1]).await.unwrap().unwrap();
+    assert_eq!(kept.body, "approved", "the text is kept for the record");
+    // Deleting twice changes nothing; a moderator cannot bring it back.
+    assert!(!s.delete_by_author(ids[0], now).await.unwrap());
+    assert_eq!(
+        s.moderate(&ids[..2], ModerationAction::Approve, now)
+            .await
+            .unwrap(),
+        []
+    );
+    assert!(s.approved_comments(a).await.unwrap().is_empty());
+}
+
+async fn delete_each(s: &SqliteStore, ids: &[CommentId], now: Timestamp) -> Vec<bool> {
+    let mut out = Vec::new();
+    for id in ids {
+        out.push(s.delete_by_author(*id, now).await.unwrap());
+    }
+    out
 }

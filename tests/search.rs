@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::{TestServer, attr, count, get, page, sel, text};
+use common::{Browser, PASSWORD, TestServer, add_user, attr, count, get, page, sel, text};
 use jiff::{SignedDuration, Timestamp};
+use khabar_core::Role;
 use khabar_core::{ArticleStatus, NewArticle, NewTaxonomy};
 use std::process::Command;
 
@@ -298,4 +299,265 @@ async fn index_rebuild_and_duplicates_from_the_command_line() {
         "{stdout}"
     );
     assert!(!stdout.contains("\t3\t"), "{stdout}");
+}
+
+/// Every field of the editor form on `path`, as the browser would post it.
+async fn editor_fields(b: &Browser, server: &TestServer, path: &str) -> Vec<(String, String)> {
+    let res = b.get(server, path).await;
+    assert_eq!(res.status(), 200, "GET {path}");
+    let doc = scraper::Html::parse_document(&res.text().await.expect("body"));
+    let mut out = Vec::new();
+    for el in doc.select(&sel(
+        "#editor input[name], #editor textarea[name], #editor select[name]",
+    )) {
+        let name = el.value().attr("name").unwrap_or("").to_string();
+        let value = match el.value().name() {
+            "textarea" => el.text().collect(),
+            "select" => el
+                .select(&sel("option[selected]"))
+                .next()
+                .and_then(|o| o.value().attr("value"))
+                .unwrap_or("")
+                .to_string(),
+            _ => el.value().attr("value").unwrap_or("").to_string(),
+        };
+        out.push((name, value));
+    }
+    out
+}
+
+fn with(fields: &[(String, String)], name: &str, value: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> =
+        fields.iter().filter(|(k, _)| k != name).cloned().collect();
+    out.push((name.into(), value.into()));
+    out
+}
+
+async fn post(
+    b: &Browser,
+    server: &TestServer,
+    path: &str,
+    form: &[(String, String)],
+) -> reqwest::Response {
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    b.post(server, path, &pairs).await
+}
+
+#[tokio::test]
+async fn pinned_links_come_first_and_bad_pins_are_refused_in_arabic() {
+    let server = ready_demo().await;
+    add_user(&server, "editor@example.com", "محررة", Role::Editor).await;
+    let mut b = Browser::new();
+    b.login(&server, "editor@example.com", PASSWORD).await;
+    let editor = "/newsroom/articles/5";
+    let fields = editor_fields(&b, &server, editor).await;
+
+    // Itself, a missing article, words, a repeat, and one line too many.
+    let typed = "5\n999999\nمقال عن المطر\n30\n30";
+    let res = post(&b, &server, editor, &with(&fields, "pins", typed)).await;
+    assert_eq!(res.status(), 422);
+    let doc = scraper::Html::parse_document(&res.text().await.expect("body"));
+    let message = text(&doc, "#e-pins").replace(['\u{2068}', '\u{2069}'], "");
+    for part in [
+        "يمكن تثبيت 3 مقالات على الأكثر",
+        "لا يمكن أن يشير المقال إلى نفسه",
+        "لا يوجد مقال بالرقم 999999",
+        "«مقال عن المطر» ليس رقم مقال",
+        "المقال رقم 30 مذكور أكثر من مرة",
+    ] {
+        assert!(message.contains(part), "{part:?} in {message:?}");
+    }
+    assert_eq!(text(&doc, "#f-pins"), typed, "what was typed is kept");
+
+    // A draft pinned first waits; an address and an id are read.
+    let store = khabar_app::open_store(&server.database_url)
+        .await
+        .expect("store");
+    let mut draft = article("مسودة تحليل عن الفائدة", "نص لم يُنشر بعد.");
+    draft.status = ArticleStatus::Draft;
+    draft.published_at = None;
+    let draft_id = store
+        .create_article(&draft, Timestamp::now())
+        .await
+        .expect("draft");
+    store.close().await;
+    let pins = format!("{draft_id}\n{}/article/30/x\n31", server.base);
+    let res = post(&b, &server, editor, &with(&fields, "pins", &pins)).await;
+    assert_eq!(res.status(), 303, "valid pins are saved");
+    let res = get(&server, "/article/5").await;
+    let location = res.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_string();
+    let doc = page(&server, &location, 200).await;
+    let inline = attr(&doc, ".read-also a", "href").expect("inline link");
+    assert!(
+        inline.starts_with("/article/30/"),
+        "the first public pin: {inline}"
+    );
+    let related: Vec<String> = doc
+        .select(&sel(".related li a"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(
+        related[0].starts_with("/article/30/") && related[1].starts_with("/article/31/"),
+        "{related:?}"
+    );
+    assert!(
+        !related
+            .iter()
+            .any(|u| u.starts_with(&format!("/article/{draft_id}/")))
+    );
+    assert!(
+        related.len() > 2,
+        "computed links follow the pins: {related:?}"
+    );
+
+    // The editor shows the pins with the draft's status, one address a line.
+    let res = b.get(&server, editor).await;
+    let doc = scraper::Html::parse_document(&res.text().await.expect("body"));
+    assert_eq!(text(&doc, "#f-pins").lines().count(), 3);
+    assert!(text(&doc, ".nr-pinned").contains("لن يظهر للقراء حتى يُنشر"));
+}
+
+async fn duplicate_site() -> (TestServer, i64, i64) {
+    let server = TestServer::start().await;
+    assert_eq!(get(&server, "/healthz").await.status(), 200);
+    let store = khabar_app::open_store(&server.database_url)
+        .await
+        .expect("store");
+    let body = "أعلنت وزارة النقل اليوم عن خطة لتوسيع شبكة القطارات بين المدن الكبرى خلال خمسة أعوام، وتشمل الخطة محطات جديدة وخطوطا سريعة تربط الموانئ بالمناطق الصناعية.";
+    let a = store
+        .create_article(&article("خطة لتوسيع شبكة القطارات", body), Timestamp::now())
+        .await
+        .expect("a");
+    let b = store
+        .create_article(
+            &article(
+                "وزارة النقل توسع شبكة القطارات",
+                &body.replace("أعلنت", "وأعلنت").replace("اليوم", ""),
+            ),
+            Timestamp::now(),
+        )
+        .await
+        .expect("b");
+    store
+        .create_article(
+            &article("مهرجان للسينما", "يفتتح المهرجان دورته بعرض عشرة أفلام."),
+            Timestamp::now(),
+        )
+        .await
+        .expect("c");
+    store.close().await;
+    server.search.catch_up().await.expect("index");
+    (server, a.0, b.0)
+}
+
+#[tokio::test]
+async fn the_duplicates_page_is_for_editors_and_remembers_dismissals() {
+    let (server, a, b) = duplicate_site().await;
+    for (email, role) in [
+        ("author@example.com", Role::Author),
+        ("mod@example.com", Role::Moderator),
+    ] {
+        add_user(&server, email, "x", role).await;
+        let mut other = Browser::new();
+        other.login(&server, email, PASSWORD).await;
+        assert_eq!(
+            other.get(&server, "/newsroom/duplicates").await.status(),
+            403,
+            "{email}"
+        );
+    }
+    assert_eq!(
+        get(&server, "/newsroom/duplicates").await.status(),
+        303,
+        "sign in first"
+    );
+
+    add_user(&server, "editor@example.com", "محرر", Role::Editor).await;
+    let mut editor = Browser::new();
+    editor.login(&server, "editor@example.com", PASSWORD).await;
+    let res = editor.get(&server, "/newsroom/duplicates").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let doc = scraper::Html::parse_document(&res.text().await.expect("body"));
+    assert_eq!(
+        count(&doc, ".nr-duplicates tbody tr"),
+        1,
+        "one pair, the film festival in none"
+    );
+    assert!(
+        text(&doc, "h1").contains("زوج واحد"),
+        "{}",
+        text(&doc, "h1")
+    );
+    assert!(text(&doc, ".nr-duplicates tbody").contains("تشابه"));
+    let links: Vec<String> = doc
+        .select(&sel(".nr-duplicates tbody a"))
+        .filter_map(|l| l.value().attr("href").map(str::to_string))
+        .collect();
+    for id in [a, b] {
+        assert!(
+            links.contains(&format!("/newsroom/articles/{id}")),
+            "{links:?}"
+        );
+        assert!(
+            links
+                .iter()
+                .any(|l| l.starts_with(&format!("/article/{id}/"))),
+            "{links:?}"
+        );
+    }
+    assert!(
+        text(&doc, ".nr-nav").contains("المقالات المكررة"),
+        "linked from the header"
+    );
+
+    // Saving the copy shows a warning naming the other one.
+    let res = editor
+        .get(&server, &format!("/newsroom/articles/{b}"))
+        .await;
+    let doc = scraper::Html::parse_document(&res.text().await.expect("body"));
+    assert!(text(&doc, "#duplicate-warning").contains("خطة لتوسيع شبكة القطارات"));
+
+    // Not a duplicate: needs the form token, then the pair is gone for good.
+    let csrf = editor.csrf(&server, "/newsroom/duplicates").await;
+    let (sa, sb) = (a.to_string(), b.to_string());
+    let res = editor
+        .post(
+            &server,
+            "/newsroom/duplicates/dismiss",
+            &[("csrf", "nope"), ("first", &sa), ("second", &sb)],
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+    let res = editor
+        .post(
+            &server,
+            "/newsroom/duplicates/dismiss",
+            &[("csrf", &csrf), ("first", &sb), ("second", &sa)],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    server.search.catch_up_fully().await.expect("catch up");
+    let res = editor
+        .get(&server, "/newsroom/duplicates?dismissed=1")
+        .await;
+    let doc = scraper::Html::parse_document(&res.text().await.expect("body"));
+    assert_eq!(count(&doc, ".nr-duplicates tbody tr"), 0);
+    assert!(text(&doc, ".nr-notice").contains("لن يظهر فيها مجددًا"));
+    let res = editor
+        .get(&server, &format!("/newsroom/articles/{b}"))
+        .await;
+    let doc = scraper::Html::parse_document(&res.text().await.expect("body"));
+    assert_eq!(count(&doc, "#duplicate-warning"), 0);
+    let res = editor
+        .post(
+            &server,
+            "/newsroom/duplicates/dismiss",
+            &[("csrf", &csrf), ("first", &sa), ("second", "x")],
+        )
+        .await;
+    assert_eq!(res.status(), 400);
 }

@@ -437,3 +437,127 @@ async fn the_visitor_badge_is_off_by_default_and_counts_when_on() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+fn published_article(slug: &str) -> khabar_core::NewArticle {
+    khabar_core::NewArticle {
+        slug: slug.into(),
+        title: "مقال منشور".into(),
+        lead: String::new(),
+        body: "نص.".into(),
+        section: None,
+        tags: Vec::new(),
+        author: None,
+        source: None,
+        status: khabar_core::ArticleStatus::Published,
+        published_at: Some(jiff::Timestamp::now() - jiff::SignedDuration::from_secs(3600)),
+        cover: None,
+    }
+}
+
+/// Views of one article in the hour starting `hour` of stats day `day`.
+fn views_at(id: i64, hour: i64, day: i32, views: u64) -> khabar_stats::Batch {
+    let mut b = khabar_stats::Batch::default();
+    b.article_hours.insert((id, hour), views);
+    b.article_days.insert((id, day), views);
+    b.site_days.insert(day, views);
+    b
+}
+
+#[tokio::test]
+async fn retention_prunes_hourly_buckets_on_a_timer_and_keeps_the_daily_rollups() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/khabar.db", dir.path().display());
+    let store = SqliteStore::open(&url).await.unwrap();
+    let now = jiff::Timestamp::now();
+    let id = khabar_store::Store::create_article(&store, &published_article("retention"), now)
+        .await
+        .unwrap()
+        .0;
+    let hour = |secs_ago: i64| (now.as_second() - secs_ago).div_euclid(3600) * 3600;
+    let day =
+        |secs_ago: i64| i32::try_from((now.as_second() - secs_ago).div_euclid(86_400)).unwrap();
+    let ten_days = 10 * 86_400;
+    store
+        .flush(&views_at(id, hour(ten_days), day(ten_days), 5))
+        .await
+        .unwrap();
+    store
+        .flush(&views_at(id, hour(3600), day(3600), 2))
+        .await
+        .unwrap();
+    let id = khabar_core::ArticleId(id);
+    assert_eq!(store.most_read(0, 10, now).await.unwrap(), vec![(id, 7)]);
+    khabar_store::Store::close(&store).await;
+
+    // A server keeping two days of hourly buckets prunes as it starts, and
+    // then every hour, with no request.
+    let mut config = khabar_testkit::test_config(&dir);
+    config.database_url = url.clone();
+    config.stats.retention_days = 2;
+    let server = TestServer::start_in(dir, config, false).await;
+    let reader = SqliteStore::open(&url).await.unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while reader.most_read(0, 10, now).await.unwrap() != vec![(id, 2)] {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "old hours never pruned"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // The daily roll-ups and the all-time count are kept.
+    assert_eq!(reader.article_views(id).await.unwrap(), 7);
+    let days = reader
+        .article_days(
+            id,
+            DayRange {
+                first: day(ten_days),
+                last: day(3600),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(days.first().map(|d| d.views), Some(5));
+    assert_eq!(days.iter().map(|d| d.views).sum::<u64>(), 7);
+    drop(server);
+}
+
+#[tokio::test]
+async fn synthetic_views_are_refused_on_a_database_with_counted_views() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/khabar.db", dir.path().display());
+    let store = SqliteStore::open(&url).await.unwrap();
+    let now = jiff::Timestamp::now();
+    let id = khabar_store::Store::create_article(&store, &published_article("synthetic"), now)
+        .await
+        .unwrap();
+    let run = |url: String| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_khabar"))
+            .args([
+                "demo",
+                "generate-hits",
+                "--database",
+                &url,
+                "--hits",
+                "30",
+                "--days",
+                "2",
+            ])
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("khabar runs")
+    };
+    // Into a database without views: a benchmark's or a demo's.
+    let out = run(url.clone());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(store.article_views(id).await.unwrap(), 30);
+    // Once there are counts, never again: counts are not adjusted by hand.
+    let out = run(url.clone());
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("already has 30 counted views"), "{stderr}");
+    assert_eq!(store.article_views(id).await.unwrap(), 30);
+}

@@ -199,3 +199,131 @@ async fn dashboard_totals_are_exact_over_a_large_synthetic_history() {
     };
     assert_eq!(per_article, hits);
 }
+
+/// A small deterministic generator (the test needs no randomness crate).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// The report reads whole months from the monthly roll-ups and the edges
+/// from the daily ones; over many ranges (whole months, partial months,
+/// one day, across a new year, with empty stretches) its numbers must equal
+/// a plain sum of what was flushed.
+#[tokio::test]
+async fn the_monthly_fast_path_equals_a_straightforward_count() {
+    use khabar_store::stats::date_day;
+    use std::collections::HashMap;
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir).await;
+    let ids = articles(&store, 12).await;
+    let first = date_day(jiff::civil::date(2025, 10, 15));
+    let last = date_day(jiff::civil::date(2026, 12, 2));
+    let mut rng = Lcg(7);
+    let mut per_day: HashMap<(usize, i32), u64> = HashMap::new();
+    let mut browsers: HashMap<(i32, &str), u64> = HashMap::new();
+    let mut batch = Batch::default();
+    for day in first..=last {
+        // A quiet fortnight in February: months with gaps.
+        let quiet = (date_day(jiff::civil::date(2026, 2, 3))
+            ..date_day(jiff::civil::date(2026, 2, 17)))
+            .contains(&day);
+        let n = if quiet { 0 } else { rng.below(40) };
+        for _ in 0..n {
+            let a = usize::try_from(rng.below(12)).unwrap();
+            let browser = ["Chrome", "Safari", "Firefox"][usize::try_from(rng.below(3)).unwrap()];
+            *per_day.entry((a, day)).or_default() += 1;
+            *browsers.entry((day, browser)).or_default() += 1;
+            *batch.article_days.entry((ids[a].0, day)).or_default() += 1;
+            *batch.site_days.entry(day).or_default() += 1;
+            *batch
+                .dimensions
+                .entry((day, "browser", browser.to_string()))
+                .or_default() += 1;
+        }
+        if day % 9 == 0 || day == last {
+            store.flush(&std::mem::take(&mut batch)).await.unwrap();
+        }
+    }
+    let mut ranges = vec![
+        (first, last),
+        (first - 30, last),
+        (date_day(jiff::civil::date(2025, 12, 3)), last),
+        (
+            date_day(jiff::civil::date(2026, 1, 1)),
+            date_day(jiff::civil::date(2026, 1, 31)),
+        ),
+        (
+            date_day(jiff::civil::date(2025, 12, 31)),
+            date_day(jiff::civil::date(2026, 3, 1)),
+        ),
+        (
+            date_day(jiff::civil::date(2026, 2, 1)),
+            date_day(jiff::civil::date(2026, 2, 28)),
+        ),
+        (
+            date_day(jiff::civil::date(2026, 2, 5)),
+            date_day(jiff::civil::date(2026, 2, 10)),
+        ),
+        (last, last),
+        (last - 29, last),
+    ];
+    for _ in 0..40 {
+        let a = first + i32::try_from(rng.below(420)).unwrap();
+        let len = i32::try_from(rng.below(400)).unwrap();
+        ranges.push((a, a + len));
+    }
+    for (a, b) in ranges {
+        let range = DayRange { first: a, last: b };
+        let r = store.report(range, 1_000).await.unwrap();
+        let in_range = |d: i32| (a..=b).contains(&d);
+        let mut want_articles: HashMap<i64, u64> = HashMap::new();
+        let mut want_sections: HashMap<String, u64> = HashMap::new();
+        for (&(i, d), &v) in &per_day {
+            if in_range(d) {
+                *want_articles.entry(ids[i].0).or_default() += v;
+                *want_sections.entry(format!("قسم {}", i % 4)).or_default() += v;
+            }
+        }
+        let got_articles: HashMap<i64, u64> =
+            r.top_articles.iter().map(|t| (t.id.0, t.views)).collect();
+        assert_eq!(got_articles, want_articles, "articles {range:?}");
+        let got_sections: HashMap<String, u64> = r
+            .top_sections
+            .iter()
+            .map(|s| (s.name.clone(), s.views))
+            .collect();
+        assert_eq!(got_sections, want_sections, "sections {range:?}");
+        let mut want_browsers: HashMap<String, u64> = HashMap::new();
+        for (&(d, browser), &v) in &browsers {
+            if in_range(d) {
+                *want_browsers.entry(browser.to_string()).or_default() += v;
+            }
+        }
+        let got_browsers: HashMap<String, u64> = r
+            .dimensions
+            .iter()
+            .find(|(d, _)| d == "browser")
+            .map(|(_, items)| items.iter().map(|i| (i.name.clone(), i.views)).collect())
+            .unwrap_or_default();
+        assert_eq!(got_browsers, want_browsers, "browsers {range:?}");
+        assert_eq!(
+            r.views,
+            want_articles.values().sum::<u64>(),
+            "total {range:?}"
+        );
+        // Ranked most first, ties by id.
+        assert!(
+            r.top_articles
+                .windows(2)
+                .all(|w| (w[0].views, -w[0].id.0) >= (w[1].views, -w[1].id.0))
+        );
+    }
+}

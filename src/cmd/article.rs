@@ -1,7 +1,11 @@
 //! `khabar article add FILE.md | DIR`.
 //!
 //! Every file is parsed and validated before anything is written: one bad file
-//! in a folder means nothing from that folder is added.
+//! in a folder means nothing from that folder is added. Then each article is
+//! compared with the published ones and with the files before it
+//! ([`DuplicateGuard`]): a near-copy is skipped with one line naming what it
+//! copies, the others are added, and the command ends with an error, unless
+//! `--allow-duplicates`.
 
 use super::{load_config, progress};
 use crate::cli::SiteArgs;
@@ -9,6 +13,8 @@ use anyhow::{Context, bail};
 use jiff::Timestamp;
 use khabar_core::NewArticle;
 use khabar_ingest::{ImportOptions, parse_article};
+use khabar_search::schema::matching_text_of;
+use khabar_search::{CopyOf, DuplicateGuard};
 use std::path::{Path, PathBuf};
 
 const BATCH: usize = 200;
@@ -47,7 +53,66 @@ fn parse_file(path: &Path, options: &ImportOptions) -> anyhow::Result<NewArticle
     Ok(article)
 }
 
-pub async fn add(site: &SiteArgs, path: &Path) -> anyhow::Result<()> {
+/// Drops the near-copies from `articles` (and `files`), printing a line for
+/// each; returns how many were dropped.
+async fn skip_duplicates(
+    backend: &khabar_app::Backend,
+    index_dir: &Path,
+    base: &str,
+    files: &mut Vec<PathBuf>,
+    articles: &mut Vec<NewArticle>,
+) -> anyhow::Result<usize> {
+    let Some(store) = backend.search.clone() else {
+        eprintln!("khabar: this database backend cannot look for duplicates yet; not checked");
+        return Ok(0);
+    };
+    let texts: Vec<String> = articles
+        .iter()
+        .map(|a| matching_text_of(&a.title, &a.lead, &a.body))
+        .collect();
+    let guard = DuplicateGuard::open(store, backend.store.clone(), index_dir, &texts).await?;
+    let mut keep = Vec::with_capacity(articles.len());
+    for (i, text) in texts.iter().enumerate() {
+        let copy = guard.copy_of(i, text).await?;
+        match copy {
+            None => keep.push(true),
+            Some(CopyOf::Article {
+                id,
+                slug,
+                title,
+                similarity,
+            }) => {
+                eprintln!(
+                    "khabar: {}: skipped, a near-copy ({:.0}%) of article {id} «{title}» {base}{}",
+                    files[i].display(),
+                    similarity * 100.0,
+                    article_path(id, &slug)
+                );
+                keep.push(false);
+            }
+            Some(CopyOf::Earlier {
+                position,
+                similarity,
+            }) => {
+                eprintln!(
+                    "khabar: {}: skipped, a near-copy ({:.0}%) of {} in this import",
+                    files[i].display(),
+                    similarity * 100.0,
+                    files[position].display()
+                );
+                keep.push(false);
+            }
+        }
+    }
+    let skipped = keep.iter().filter(|k| !**k).count();
+    let mut flags = keep.iter();
+    articles.retain(|_| *flags.next().unwrap_or(&true));
+    let mut flags = keep.iter();
+    files.retain(|_| *flags.next().unwrap_or(&true));
+    Ok(skipped)
+}
+
+pub async fn add(site: &SiteArgs, path: &Path, allow_duplicates: bool) -> anyhow::Result<()> {
     let config = load_config(site, None)?;
     let options = ImportOptions {
         time_zone: config.locale.time_zone.clone(),
@@ -84,12 +149,28 @@ pub async fn add(site: &SiteArgs, path: &Path) -> anyhow::Result<()> {
             }
         );
     }
-    let store = khabar_app::open_store(&config.database_url).await?;
+    let backend = khabar_app::open_backend(&config.database_url).await?;
+    let store = backend.store.clone();
     let base = config
         .base_url
         .clone()
         .unwrap_or_else(|| format!("http://{}", config.listen));
-    if articles.len() == 1 {
+    let mut files = files;
+    let skipped = if allow_duplicates {
+        0
+    } else {
+        skip_duplicates(
+            &backend,
+            &config.search.index_dir,
+            &base,
+            &mut files,
+            &mut articles,
+        )
+        .await?
+    };
+    if articles.is_empty() {
+        // Every file was a copy: nothing to write.
+    } else if articles.len() == 1 {
         let id = store.create_article(&articles[0], Timestamp::now()).await?;
         println!("{id}\t{base}{}", article_path(id, &articles[0].slug));
     } else {
@@ -105,6 +186,14 @@ pub async fn add(site: &SiteArgs, path: &Path) -> anyhow::Result<()> {
         bar.finish_with_message(format!("imported {} articles", articles.len()));
     }
     store.close().await;
+    if skipped > 0 {
+        bail!(
+            "{skipped} of {} files skipped as near-copies, {} added \
+             (--allow-duplicates adds the copies too)",
+            skipped + articles.len(),
+            articles.len()
+        );
+    }
     Ok(())
 }
 

@@ -127,7 +127,7 @@ async fn moderate(
             bail!("comment {id} does not exist");
         }
     }
-    let changed = store.moderate(&ids, action, Timestamp::now()).await?;
+    let changed = store.moderate(&ids, action, Timestamp::now()).await?.len();
     println!("{changed} comment(s) {done}");
     Ok(())
 }

@@ -56,6 +56,14 @@ pub async fn generate_hits(site: &SiteArgs, hits: u64, days: u32, seed: u64) -> 
     }
     let offset = i64::from(config.locale.time_zone.to_offset(now).seconds());
     let today = i32::try_from((now.as_second() + offset).div_euclid(86_400))?;
+    // Counts are never adjusted by hand: synthetic views go only into a
+    // database that has counted none (a benchmark or a demo).
+    let existing = stats.site_totals(today).await?.views_total;
+    anyhow::ensure!(
+        existing == 0,
+        "this database already has {existing} counted views; synthetic views are written \
+         only into a database without any (counts are never adjusted by hand)"
+    );
     let bar = progress(hits, "generating views");
     khabar_app::hits::generate(stats.as_ref(), &ids, hits, days, today, seed, |n| {
         bar.inc(n)

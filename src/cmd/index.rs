@@ -58,10 +58,10 @@ pub async fn duplicates(site: &SiteArgs) -> anyhow::Result<()> {
                 continue;
             };
             let title = subject.text.lines().next().unwrap_or("").to_string();
-            for (other, other_title, sim) in index.find_near_duplicates(&subject)? {
-                let key = (id.min(other), id.max(other));
+            for d in index.find_near_duplicates(&subject)? {
+                let key = (id.min(d.id), id.max(d.id));
                 if seen.insert(key) {
-                    out.push((id, title.clone(), other, other_title, sim));
+                    out.push((id, title.clone(), d.id, d.title, d.similarity));
                 }
             }
         }
@@ -69,10 +69,22 @@ pub async fn duplicates(site: &SiteArgs) -> anyhow::Result<()> {
         Ok(out)
     })
     .await??;
-    if pairs.is_empty() {
+    // Pairs an editor marked "not a duplicate" in the newsroom stay hidden.
+    let mut shown = Vec::with_capacity(pairs.len());
+    for pair in pairs {
+        if !search
+            .store()
+            .dismissed_duplicates(pair.0)
+            .await?
+            .contains(&pair.2)
+        {
+            shown.push(pair);
+        }
+    }
+    if shown.is_empty() {
         println!("no suspected duplicates");
     }
-    for (a, a_title, b, b_title, sim) in pairs {
+    for (a, a_title, b, b_title, sim) in shown {
         println!("{:.0}%\t{a}\t{a_title}\n\t{b}\t{b_title}", sim * 100.0);
     }
     backend.store.close().await;

@@ -16,8 +16,13 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Serve { site, listen, demo } => serve::run(&site, listen, demo).await,
         Command::Article {
-            command: ArticleCommand::Add { site, path },
-        } => article::add(&site, &path).await,
+            command:
+                ArticleCommand::Add {
+                    site,
+                    path,
+                    allow_duplicates,
+                },
+        } => article::add(&site, &path, allow_duplicates).await,
         Command::Demo {
             command:
                 DemoCommand::Generate {

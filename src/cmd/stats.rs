@@ -74,8 +74,11 @@ pub async fn run(site: &SiteArgs, o: Options) -> anyhow::Result<()> {
     if let Some(path) = &o.svg {
         let i18n = I18n::new();
         let l = i18n.localizer(&config.locale);
-        std::fs::write(path, chart_svg(&report, &l))
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(
+            path,
+            chart_svg(&report.days, true, &l, khabar_stats::chart::Layout::WIDE),
+        )
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     }
     if o.json {
         println!(

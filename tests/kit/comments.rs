@@ -35,7 +35,17 @@ pub fn test_settings() -> CommentSettings {
 pub async fn site(adjust: impl FnOnce(&mut CommentSettings)) -> Site {
     let mut settings = test_settings();
     adjust(&mut settings);
-    let server = TestServer::start_with(true, move |c| c.comments = Some(settings)).await;
+    site_with(move |c| c.comments = Some(settings)).await
+}
+
+/// A demo site whose whole configuration the test adjusts (comments start
+/// from [`test_settings`]).
+pub async fn site_with(adjust: impl FnOnce(&mut khabar_app::config::Config)) -> Site {
+    let server = TestServer::start_with(true, move |c| {
+        c.comments = Some(test_settings());
+        adjust(c);
+    })
+    .await;
     let list = api_articles(&server, "limit=1").await;
     let item = &list["items"][0];
     let article = item["id"].as_i64().expect("id");

@@ -72,7 +72,8 @@ pub struct StatsSection {
     pub dedup_minutes: u64,
     /// Milliseconds between flushes of counted views to the database (100–60000).
     pub flush_interval_ms: u64,
-    /// Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed.
+    /// Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed,
+    /// by the statistics and the comment rate limits.
     pub trusted_proxies: Vec<String>,
     /// Do not count readers who send DNT: 1 or Sec-GPC: 1.
     pub respect_dnt: bool,

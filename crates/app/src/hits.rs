@@ -87,6 +87,11 @@ fn day_batch(rng: &mut fastrand::Rng, articles: &[ArticleId], day: i32, n: u64) 
                 *b.dimensions
                     .entry((day, dimension, value.to_string()))
                     .or_default() += 1;
+                if khabar_stats::aggregate::ARTICLE_DIMENSIONS.contains(&dimension) {
+                    *b.article_sources
+                        .entry((article, day, dimension, value.to_string()))
+                        .or_default() += 1;
+                }
             }
         }
     }

@@ -17,7 +17,7 @@ use anyhow::Context;
 use config::Config;
 use khabar_search::{SearchService, SearchSettings};
 use khabar_store::{
-    CommentStore, SearchFeed, SharedAccounts, SharedEditorial, SharedSettings, SharedStatsStore,
+    CommentStore, SearchStore, SharedAccounts, SharedEditorial, SharedSettings, SharedStatsStore,
     SharedStore, SharedTaxonomy,
 };
 use khabar_web::comments::CommentsState;
@@ -50,7 +50,7 @@ pub struct Backend {
     pub settings: Option<SharedSettings>,
     pub comments: Option<Arc<dyn CommentStore>>,
     pub stats: Option<SharedStatsStore>,
-    pub search: Option<Arc<dyn SearchFeed>>,
+    pub search: Option<Arc<dyn SearchStore>>,
 }
 
 /// Like [`open_store`], with every storage trait of the backend.
@@ -108,7 +108,7 @@ pub async fn open_backend(url: &str) -> anyhow::Result<Backend> {
 ///
 /// # Errors
 /// When the index folder cannot be created or another process holds it.
-pub fn open_search(config: &Config, feed: Arc<dyn SearchFeed>) -> anyhow::Result<SearchService> {
+pub fn open_search(config: &Config, feed: Arc<dyn SearchStore>) -> anyhow::Result<SearchService> {
     SearchService::open(
         feed,
         SearchSettings {
@@ -274,7 +274,10 @@ pub async fn serve_with_hooks(
     }
     let state = match config.comments.clone().zip(comment_store) {
         Some((settings, comment_store)) => {
-            let mut comments = CommentsState::load(comment_store.clone(), settings).await?;
+            // Comments believe the same proxies as the statistics.
+            let mut comments = CommentsState::load(comment_store.clone(), settings)
+                .await?
+                .with_trusted_proxies(config.stats.trusted_proxies.clone());
             if let Some(n) = config.comment_notify.clone() {
                 let (tx, rx) = tokio::sync::mpsc::channel(1);
                 comments.held = Some(tx);

@@ -19,9 +19,13 @@
 //!   linked with `rel="nofollow ugc noopener"`.
 //! - [`digest`]: held comments batched for moderators (email, webhook),
 //!   with commenters' text kept out of headers.
-//! - [`keyed_hash`]: the keyed hashes stored in place of emails and visitors.
+//! - [`deletion`]: the secret key that lets a reader delete their own
+//!   comment without an account (only its hash is stored).
+//! - [`keyed_hash`]: the keyed hashes stored in place of emails, and
+//!   [`visitor_day_key`], the day's key of the visitor hash.
 
 pub mod bayes;
+pub mod deletion;
 pub mod digest;
 pub mod policy;
 pub mod render;
@@ -44,6 +48,21 @@ pub fn keyed_hash(key: &[u8], domain: &str, value: &str) -> String {
     hex(&mac.finalize().into_bytes())
 }
 
+/// The key of `day`'s visitor hashes for comments (days since 1970-01-01),
+/// derived from the site's comment secret, so every server on one database
+/// derives the same one and nobody without the secret can.
+///
+/// Comments hash visitors with the statistics' own function
+/// (`khabar_stats::VisitorId`) but under this key, not the statistics' daily
+/// salt: a comment's stored visitor hash then cannot be matched with the
+/// reading history counted for the same visitor.
+pub fn visitor_day_key(secret: &[u8], day: i64) -> [u8; 32] {
+    let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes keys of any length");
+    mac.update(b"visitor-day\0");
+    mac.update(&day.to_le_bytes());
+    mac.finalize().into_bytes().into()
+}
+
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -58,5 +77,13 @@ mod tests {
         assert_ne!(a, super::keyed_hash(b"k2", "email", "a@example.com"));
         assert_ne!(a, super::keyed_hash(b"k1", "visitor", "a@example.com"));
         assert_ne!(a, super::keyed_hash(b"k1", "email", "b@example.com"));
+    }
+
+    #[test]
+    fn visitor_day_keys_change_with_the_day_and_the_secret() {
+        let k = super::visitor_day_key(b"secret", 20_000);
+        assert_eq!(k, super::visitor_day_key(b"secret", 20_000));
+        assert_ne!(k, super::visitor_day_key(b"secret", 20_001));
+        assert_ne!(k, super::visitor_day_key(b"other", 20_000));
     }
 }

@@ -60,10 +60,12 @@ pub enum Action {
     ManageUsers,
     ModerateComments,
     ViewAuditLog,
+    /// Read the visitor statistics (views, visitors, referrers, top articles).
+    ViewStats,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::ListArticles,
         Action::CreateArticle,
         Action::ReadArticle,
@@ -75,6 +77,7 @@ impl Action {
         Action::ManageUsers,
         Action::ModerateComments,
         Action::ViewAuditLog,
+        Action::ViewStats,
     ];
 }
 
@@ -269,6 +272,7 @@ mod tests {
             (ManageUsers, ['A', '-', '-', '-']),
             (ModerateComments, ['A', 'A', '-', 'A']),
             (ViewAuditLog, ['A', '-', '-', '-']),
+            (ViewStats, ['A', 'A', '-', '-']),
         ];
         assert_eq!(table.len(), Action::ALL.len());
         for (action, cells) in table {

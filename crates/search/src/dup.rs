@@ -38,12 +38,18 @@ impl Signature {
     pub fn of(text: &str) -> Signature {
         let mut stems: Vec<String> = Vec::new();
         khabar_arabic::for_each_token(text, |t| stems.push(t.stem.to_owned()));
+        Signature::of_stems(&stems)
+    }
+
+    /// The signature of a text already reduced to its stems, in order (the
+    /// related-article ranking tokenizes each candidate once for both).
+    pub fn of_stems(stems: &[String]) -> Signature {
         let mut mins = Box::new([u64::MAX; HASHES]);
         let windows: Vec<&[String]> = if stems.len() < SHINGLE {
             if stems.is_empty() {
                 Vec::new()
             } else {
-                vec![stems.as_slice()]
+                vec![stems]
             }
         } else {
             stems.windows(SHINGLE).collect()

@@ -26,6 +26,15 @@ pub struct Watermark {
     /// The `now` of the last pass: articles whose `published_at` falls
     /// after it became public since.
     pub checked_at: i64,
+    /// The stored related lists are to be computed for the whole index: set
+    /// by a rebuild, cleared once every list is written. Missing (an index
+    /// from before lists were stored) reads as true.
+    #[serde(default = "yes")]
+    pub related_pending: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// How [`SearchIndex::open`] found the folder.
@@ -42,7 +51,8 @@ pub enum Opened {
 pub struct SearchIndex {
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
-    writer: Mutex<IndexWriter>,
+    /// `None` for an index opened read-only beside a running server.
+    writer: Option<Mutex<IndexWriter>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -90,11 +100,43 @@ impl SearchIndex {
         Self::from_index(Index::create_in_ram(schema), fields)
     }
 
+    /// Opens the current index in `dir` for reading only, even while a
+    /// server holds its write lock: `None` when it is missing, unreadable or
+    /// of an older schema. With the watermark of its last commit.
+    ///
+    /// # Errors
+    /// When tantivy cannot open a reader on it.
+    pub fn open_read_only(dir: &Path) -> anyhow::Result<Option<(SearchIndex, Watermark)>> {
+        let (schema, fields) = Fields::build();
+        let Ok(index) = Index::open_in_dir(dir) else {
+            return Ok(None);
+        };
+        let mark = index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str::<Watermark>(&p).ok())
+            .filter(|m| m.schema == SCHEMA_VERSION);
+        let Some(mark) = mark.filter(|_| index.schema() == schema) else {
+            return Ok(None);
+        };
+        khabar_arabic::tantivy_adapter::register(index.tokenizers());
+        Ok(Some((Self::with_writer(index, fields, None)?, mark)))
+    }
+
     fn from_index(index: Index, fields: Fields) -> anyhow::Result<SearchIndex> {
         khabar_arabic::tantivy_adapter::register(index.tokenizers());
         let writer = index
             .writer_with_num_threads(1, WRITER_HEAP_BYTES)
             .context("cannot open the search index writer (is another khabar using it?)")?;
+        Self::with_writer(index, fields, Some(writer))
+    }
+
+    fn with_writer(
+        index: Index,
+        fields: Fields,
+        writer: Option<IndexWriter>,
+    ) -> anyhow::Result<SearchIndex> {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -103,14 +145,17 @@ impl SearchIndex {
         Ok(SearchIndex {
             reader,
             fields,
-            writer: Mutex::new(writer),
+            writer: writer.map(Mutex::new),
         })
     }
 
-    fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {
-        self.writer
+    fn writer(&self) -> anyhow::Result<std::sync::MutexGuard<'_, IndexWriter>> {
+        Ok(self
+            .writer
+            .as_ref()
+            .context("this search index was opened read-only")?
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
     /// Adds or replaces public articles and removes the others (not yet
@@ -119,7 +164,7 @@ impl SearchIndex {
     /// # Errors
     /// tantivy errors (disk full, I/O).
     pub fn apply(&self, upsert: &[Article], remove: &[ArticleId]) -> anyhow::Result<()> {
-        let writer = self.writer();
+        let writer = self.writer()?;
         for id in remove.iter().copied().chain(upsert.iter().map(|a| a.id)) {
             writer.delete_term(Term::from_field_u64(self.fields.id, id_u64(id.0)));
         }
@@ -134,7 +179,7 @@ impl SearchIndex {
     /// # Errors
     /// tantivy errors.
     pub fn clear(&self) -> anyhow::Result<()> {
-        self.writer().delete_all_documents()?;
+        self.writer()?.delete_all_documents()?;
         Ok(())
     }
 
@@ -148,7 +193,7 @@ impl SearchIndex {
             ..mark
         })?;
         {
-            let mut writer = self.writer();
+            let mut writer = self.writer()?;
             let mut prepared = writer.prepare_commit()?;
             prepared.set_payload(&payload);
             prepared.commit()?;

@@ -15,11 +15,13 @@
 //! - [`SearchIndex::related`] is a "more like this" over stems plus shared
 //!   tags and section with a recency decay, without the article's
 //!   near-duplicates ([`dup::Signature`], MinHash over stem shingles);
-//!   [`SearchIndex::find_near_duplicates`] lists copies of an article.
+//!   [`SearchIndex::find_near_duplicates`] lists copies of an article, and
+//!   [`DuplicateGuard`] tells an import which of its files are copies.
 //! - [`SearchService`] keeps the index in step with the store by polling
-//!   it ([`khabar_store::SearchFeed`]) and caches the related lists; the
-//!   server runs it in the background and tests await
-//!   [`SearchService::catch_up`].
+//!   it ([`khabar_store::SearchFeed`]) and writes each article's related
+//!   list and near-duplicates to it ([`khabar_store::RelatedStore`]), so a
+//!   restart computes nothing; the server runs it in the background and
+//!   tests await [`SearchService::catch_up`].
 //!
 //! # Bytes, not letters
 //!
@@ -29,15 +31,18 @@
 //! ([`related::MIN_STEM_CHARS`]).
 
 pub mod dup;
+mod guard;
 mod index;
+mod lists;
 pub mod query;
 pub mod related;
 pub mod schema;
 pub mod search;
 mod service;
 
+pub use guard::{CopyOf, DuplicateGuard};
 pub use index::{Opened, SearchIndex, Watermark};
 pub use query::ReaderQuery;
-pub use related::{RelatedArticle, Subject};
+pub use related::{NearDuplicate, RelatedArticle, Relations, Subject};
 pub use search::{SearchHit, SearchRequest, SearchResults};
 pub use service::{PassReport, SearchService, SearchSettings};

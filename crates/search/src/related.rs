@@ -1,13 +1,26 @@
 //! «اقرأ أيضا»: related articles, and near-duplicates found through the index.
 //!
-//! Relatedness is a "more like this" over stems, written here instead of
-//! tantivy's `MoreLikeThisQuery` because that one measures word length in
-//! bytes (an Arabic letter is two) and reads terms back from stored fields:
-//! here the article's own text is analysed with the Arabic layer, each stem
-//! weighted by tf·idf, and the best [`MLT_TERMS`] become a query over the
-//! stemmed title and body; shared tags and the same section add to the
-//! score, and a recency decay prefers newer articles. The article itself and
-//! its near-duplicates ([`crate::dup`]) are left out.
+//! Two steps. **Candidates** come from a "more like this" query over stems,
+//! written here instead of tantivy's `MoreLikeThisQuery` because that one
+//! measures word length in bytes (an Arabic letter is two) and reads terms
+//! back from stored fields: the article's own text is analysed with the
+//! Arabic layer, each stem weighted by tf·idf, and the best [`MLT_TERMS`]
+//! become a query over the stemmed title and body, with the article's tags
+//! and section. **Ranking** then compares each candidate's whole text with
+//! the article's: the cosine of their tf·idf stem vectors, plus a little for
+//! each shared tag and for the same section, times a recency decay.
+//!
+//! Why not rank by the query's own score: BM25 over a few query terms lets
+//! one rare word decide — a trade agreement's «ممرات العبور» (transit
+//! corridors) matched a bicycle story's «ممرات الدراجات» in its short
+//! title, and idf counted twice (in the query weight and in BM25) made that
+//! one word outweigh everything the two texts do not share. The cosine over
+//! every stem asks how much of the two texts is about the same things.
+//! Common news words («قال», «أكد», «خلال», …) are left out of both steps.
+//!
+//! The article itself and its near-duplicates ([`crate::dup`]) are left
+//! out; [`SearchIndex::relations`] returns the near-duplicates it met too,
+//! so the indexer records them without another search.
 
 use crate::SearchIndex;
 use crate::dup::Signature;
@@ -15,25 +28,63 @@ use crate::schema::{id_u64, matching_text};
 use crate::search::u64_term;
 use jiff::Timestamp;
 use khabar_core::{Article, ArticleId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-/// Stems used to describe an article.
+/// Stems used to describe an article in the candidate query.
 pub const MLT_TERMS: usize = 25;
 /// Stems shorter than this many **characters** are ignored (particles).
 pub const MIN_STEM_CHARS: usize = 2;
-/// Candidates fetched before duplicates are removed.
+/// Candidates fetched and ranked.
 const CANDIDATES: usize = 30;
 /// Stems in more than this share of articles say nothing.
 const MAX_DOC_SHARE: f64 = 0.3;
+/// Candidate query: a shared tag, the same section, a title match.
 const TAG_BOOST: f32 = 2.0;
 const SECTION_BOOST: f32 = 0.5;
-const TITLE_BOOST: f32 = 2.0;
+const TITLE_BOOST: f32 = 1.5;
+/// Ranking: added to the cosine (0–1) per shared tag (at most
+/// [`MAX_TAGS_COUNTED`]) and for the same section. Two stories on one
+/// subject have a cosine around 0.2–0.4; a shared tag is an editor's word
+/// that they belong together, worth about a third of that.
+const TAG_WEIGHT: f32 = 0.06;
+const MAX_TAGS_COUNTED: usize = 3;
+const SECTION_WEIGHT: f32 = 0.02;
+/// Candidates below this cosine are not related, whatever their tags.
+const MIN_COSINE: f32 = 0.02;
+/// The title counts this many times in an article's stem vector.
+const TITLE_WEIGHT: u32 = 1;
 /// Half-life in days of the recency decay on related articles.
 const RELATED_HALF_LIFE_DAYS: f32 = 180.0;
+
+/// Words that carry no subject in news text: reporting verbs, particles,
+/// time words. Stemmed through the Arabic layer, so every spelling and
+/// clitic form of them is covered.
+const STOP_WORDS: &str = "قال قالت اضاف اضافت اشار اشارت اكد اكدت اوضح اوضحت مضيفا \
+    اعلن اعلنت ذكر ذكرت تابع يذكر يشار بحسب وفق وفقا نحو منذ ضمن لدى اذ اذا فيما بينما \
+    ان انه انها التي الذي الذين اللذين اللتين كان كانت يكون تكون كانوا بعد قبل خلال عند \
+    حتى الى على عن مع في من هذا هذه هؤلاء ذلك تلك هناك هنا كما ايضا بين حيث لكن غير \
+    كل بعض اكثر اقل اول ثاني اخر اخرى عدد عام اليوم امس غدا يوم وقت الآن لم لن قد \
+    ما لا او ام ثم بل سوف حين عندما مثل دون جميع معظم اي ليس ليست اما الا";
+
+static STOP_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set = HashSet::new();
+    khabar_arabic::for_each_token(STOP_WORDS, |t| {
+        set.insert(t.stem.to_owned());
+    });
+    set
+});
+
+/// Returns true if and only if `stem` can say what a text is about.
+fn meaningful(stem: &str) -> bool {
+    stem.chars().count() >= MIN_STEM_CHARS
+        && !stem.chars().all(|c| c.is_ascii_digit())
+        && !STOP_STEMS.contains(stem)
+}
 
 /// One related article.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,11 +95,29 @@ pub struct RelatedArticle {
     pub score: f32,
 }
 
+/// A near-copy of an article, with the estimated similarity (0.5–1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NearDuplicate {
+    pub id: ArticleId,
+    pub title: String,
+    pub similarity: f32,
+}
+
+/// What [`SearchIndex::relations`] finds for one article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Relations {
+    /// Best first.
+    pub related: Vec<RelatedArticle>,
+    /// Candidates that were copies of the article, most similar first.
+    pub duplicates: Vec<NearDuplicate>,
+}
+
 /// What relatedness reads of an article: from the article itself when it is
 /// being indexed, or from the index's stored fields.
 #[derive(Clone, Debug)]
 pub struct Subject {
     pub id: ArticleId,
+    /// Title, lead and body, separated by blank lines (the title first).
     pub text: String,
     pub tag_ids: Vec<u64>,
     pub section_id: Option<u64>,
@@ -71,6 +140,88 @@ struct Candidate {
     related: RelatedArticle,
     published_at: i64,
     text: String,
+    tag_ids: Vec<u64>,
+    section_id: Option<u64>,
+}
+
+/// An article's stems in order (for its signature) and its stem counts,
+/// the title counted [`TITLE_WEIGHT`] times (for its vector).
+struct Analysed {
+    stems: Vec<String>,
+    counts: HashMap<String, u32>,
+}
+
+fn analyse(text: &str) -> Analysed {
+    let title_end = text.find("\n\n").unwrap_or(text.len());
+    let mut stems = Vec::new();
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    khabar_arabic::for_each_token(text, |t| {
+        stems.push(t.stem.to_owned());
+        if meaningful(t.stem) {
+            let weight = if t.start < title_end { TITLE_WEIGHT } else { 1 };
+            *counts.entry(t.stem.to_owned()).or_default() += weight;
+        }
+    });
+    Analysed { stems, counts }
+}
+
+/// Inverse document frequencies over the stemmed body, looked up once per
+/// stem per computation.
+struct Idf<'s> {
+    searcher: &'s Searcher,
+    field: tantivy::schema::Field,
+    docs: f64,
+    cache: HashMap<String, f32>,
+}
+
+impl Idf<'_> {
+    fn of(&mut self, stem: &str) -> f32 {
+        if let Some(v) = self.cache.get(stem) {
+            return *v;
+        }
+        let df = self
+            .searcher
+            .doc_freq(&Term::from_field_text(self.field, stem))
+            .unwrap_or(0) as f64;
+        let v = (1.0 + (self.docs - df + 0.5) / (df + 0.5)).ln() as f32;
+        self.cache.insert(stem.to_owned(), v);
+        v
+    }
+
+    /// The tf·idf vector of `counts` (sublinear tf) and its norm.
+    fn vector(&mut self, counts: &HashMap<String, u32>) -> (HashMap<String, f32>, f32) {
+        let mut v = HashMap::with_capacity(counts.len());
+        let mut norm = 0.0f32;
+        let mut stems: Vec<(&String, &u32)> = counts.iter().collect();
+        stems.sort_unstable();
+        for (stem, n) in stems {
+            let w = (1.0 + (*n as f32).ln()) * self.of(stem);
+            norm += w * w;
+            v.insert(stem.clone(), w);
+        }
+        (v, norm.sqrt())
+    }
+}
+
+fn cosine(a: &(HashMap<String, f32>, f32), b: &(HashMap<String, f32>, f32)) -> f32 {
+    if a.1 == 0.0 || b.1 == 0.0 {
+        return 0.0;
+    }
+    let (small, large) = if a.0.len() <= b.0.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    // Summed in stem order: a hash map's order changes from run to run, and
+    // with it the last bits of the sum, which would flip ties between runs.
+    let mut products: Vec<(&String, f32)> = small
+        .0
+        .iter()
+        .filter_map(|(stem, w)| large.0.get(stem).map(|x| (stem, w * x)))
+        .collect();
+    products.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let dot: f32 = products.iter().map(|(_, p)| p).sum();
+    dot / (a.1 * b.1)
 }
 
 impl SearchIndex {
@@ -85,22 +236,77 @@ impl SearchIndex {
         count: usize,
         now: Timestamp,
     ) -> anyhow::Result<Vec<RelatedArticle>> {
-        let own = Signature::of(&article.text);
-        let mut out = Vec::with_capacity(count);
-        let mut kept: Vec<Signature> = Vec::new();
-        for c in self.candidates(article, true)? {
-            let sig = Signature::of(&c.text);
-            // Not a copy of the article, nor of a suggestion already made.
-            if own.is_near_duplicate(&sig) || kept.iter().any(|k| k.is_near_duplicate(&sig)) {
+        Ok(self.relations(article, count, now)?.related)
+    }
+
+    /// Up to `count` related articles of `article` (without itself and its
+    /// near-duplicates), and the near-duplicates met among the candidates.
+    ///
+    /// # Errors
+    /// tantivy errors.
+    pub fn relations(
+        &self,
+        article: &Subject,
+        count: usize,
+        now: Timestamp,
+    ) -> anyhow::Result<Relations> {
+        let searcher = self.reader.searcher();
+        let own = analyse(&article.text);
+        let own_sig = Signature::of_stems(&own.stems);
+        let mut idf = Idf {
+            searcher: &searcher,
+            field: self.fields.body,
+            docs: searcher.num_docs().max(1) as f64,
+            cache: HashMap::new(),
+        };
+        let own_vec = idf.vector(&own.counts);
+        let mut out = Relations::default();
+        let mut kept: Vec<(RelatedArticle, Signature)> = Vec::new();
+        for c in self.candidates(&searcher, article, true)? {
+            let theirs = analyse(&c.text);
+            let sig = Signature::of_stems(&theirs.stems);
+            let similarity = own_sig.similarity(&sig);
+            if similarity >= crate::dup::NEAR_DUPLICATE {
+                out.duplicates.push(NearDuplicate {
+                    id: c.related.id,
+                    title: c.related.title,
+                    similarity,
+                });
                 continue;
             }
+            let cos = cosine(&own_vec, &idf.vector(&theirs.counts));
+            if cos < MIN_COSINE {
+                continue;
+            }
+            let shared_tags = c
+                .tag_ids
+                .iter()
+                .filter(|t| article.tag_ids.contains(t))
+                .count()
+                .min(MAX_TAGS_COUNTED);
+            let same_section = article.section_id.is_some() && c.section_id == article.section_id;
             let mut r = c.related;
-            r.score *= decay(now.as_second(), c.published_at);
-            out.push(r);
-            kept.push(sig);
+            r.score = (cos
+                + TAG_WEIGHT * shared_tags as f32
+                + if same_section { SECTION_WEIGHT } else { 0.0 })
+                * decay(now.as_second(), c.published_at);
+            kept.push((r, sig));
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score));
-        out.truncate(count);
+        kept.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.0.id.cmp(&b.0.id)));
+        // Not a copy of a suggestion already made either.
+        let mut signatures: Vec<Signature> = Vec::new();
+        for (r, sig) in kept {
+            if out.related.len() == count {
+                break;
+            }
+            if signatures.iter().any(|k| k.is_near_duplicate(&sig)) {
+                continue;
+            }
+            out.related.push(r);
+            signatures.push(sig);
+        }
+        out.duplicates
+            .sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
         Ok(out)
     }
 
@@ -110,20 +316,22 @@ impl SearchIndex {
     ///
     /// # Errors
     /// tantivy errors.
-    pub fn find_near_duplicates(
-        &self,
-        article: &Subject,
-    ) -> anyhow::Result<Vec<(ArticleId, String, f32)>> {
+    pub fn find_near_duplicates(&self, article: &Subject) -> anyhow::Result<Vec<NearDuplicate>> {
+        let searcher = self.reader.searcher();
         let own = Signature::of(&article.text);
-        let mut out: Vec<(ArticleId, String, f32)> = self
-            .candidates(article, false)?
+        let mut out: Vec<NearDuplicate> = self
+            .candidates(&searcher, article, false)?
             .into_iter()
             .filter_map(|c| {
-                let sim = own.similarity(&Signature::of(&c.text));
-                (sim >= crate::dup::NEAR_DUPLICATE).then_some((c.related.id, c.related.title, sim))
+                let similarity = own.similarity(&Signature::of(&c.text));
+                (similarity >= crate::dup::NEAR_DUPLICATE).then_some(NearDuplicate {
+                    id: c.related.id,
+                    title: c.related.title,
+                    similarity,
+                })
             })
             .collect();
-        out.sort_by(|a, b| b.2.total_cmp(&a.2));
+        out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
         Ok(out)
     }
 
@@ -150,9 +358,13 @@ impl SearchIndex {
         }))
     }
 
-    fn candidates(&self, article: &Subject, with_taxonomy: bool) -> anyhow::Result<Vec<Candidate>> {
-        let searcher = self.reader.searcher();
-        let Some(query) = self.more_like_this(&searcher, article, with_taxonomy)? else {
+    fn candidates(
+        &self,
+        searcher: &Searcher,
+        article: &Subject,
+        with_taxonomy: bool,
+    ) -> anyhow::Result<Vec<Candidate>> {
+        let Some(query) = self.more_like_this(searcher, article, with_taxonomy)? else {
             return Ok(Vec::new());
         };
         let top = searcher.search(&*query, &TopDocs::with_limit(CANDIDATES).order_by_score())?;
@@ -175,6 +387,8 @@ impl SearchIndex {
                     .and_then(|v| v.as_i64())
                     .unwrap_or(0),
                 text,
+                tag_ids: doc.get_all(f.tag_ids).filter_map(|v| v.as_u64()).collect(),
+                section_id: doc.get_first(f.section_id).and_then(|v| v.as_u64()),
             });
         }
         Ok(out)
@@ -191,9 +405,7 @@ impl SearchIndex {
         let f = self.fields;
         let mut tf: HashMap<String, u32> = HashMap::new();
         khabar_arabic::for_each_token(&article.text, |t| {
-            if t.stem.chars().count() >= MIN_STEM_CHARS
-                && !t.stem.chars().all(|c| c.is_ascii_digit())
-            {
+            if meaningful(t.stem) {
                 *tf.entry(t.stem.to_owned()).or_default() += 1;
             }
         });

@@ -131,12 +131,12 @@ pub fn plain_text(markdown: &str) -> String {
 
 /// The text relatedness and duplicate detection read: title, lead, body.
 pub fn matching_text(article: &Article) -> String {
-    format!(
-        "{}\n\n{}\n\n{}",
-        article.title,
-        article.lead,
-        plain_text(&article.body)
-    )
+    matching_text_of(&article.title, &article.lead, &article.body)
+}
+
+/// [`matching_text`] of an article not stored yet (an import).
+pub fn matching_text_of(title: &str, lead: &str, markdown_body: &str) -> String {
+    format!("{title}\n\n{lead}\n\n{}", plain_text(markdown_body))
 }
 
 #[cfg(test)]

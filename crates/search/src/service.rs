@@ -10,23 +10,22 @@
 //! trace to poll, so every [`RECONCILE_EVERY`] passes the index's ids are
 //! compared with the store's public ids.
 //!
-//! Related articles are computed when an article is indexed and kept in
-//! memory (an `Arc` per article, read without any search at request time);
-//! at start-up they are computed for the whole index in the background.
-//! Keeping them in memory rather than in a table means nothing to migrate
-//! and nothing stale in the database; the cost is that start-up recomputes
-//! them (a few milliseconds per article, see `bench/README.md`).
+//! Related articles are computed when an article is indexed and written to
+//! the store ([`khabar_store::RelatedStore`], see the `lists` module); pages read them from
+//! there, joined with the articles so an unpublished one is never shown. A
+//! restart computes nothing: only a rebuild recomputes every list.
 
 use crate::index::{Opened, SearchIndex, Watermark};
-use crate::related::{RelatedArticle, Subject};
+use crate::related::Subject;
 use crate::search::{SearchRequest, SearchResults};
 use anyhow::Context;
 use jiff::Timestamp;
 use khabar_core::{Article, ArticleId};
-use khabar_store::SearchFeed;
+use khabar_store::SearchStore;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 use std::time::Duration;
 
 /// Seconds the watermark is read back, so a transaction that committed
@@ -36,9 +35,6 @@ pub const LAG_SECS: i64 = 30;
 const BATCH: u32 = 500;
 /// Passes between comparisons of the index's ids with the store's.
 pub const RECONCILE_EVERY: u64 = 15;
-/// Up to this many changes in a pass, the related lists that mention a
-/// changed article are refreshed too.
-const REFRESH_LIMIT: usize = 50;
 
 /// When the row last changed, as [`SearchFeed::changed_articles`] orders.
 fn changed_at(a: &Article) -> Timestamp {
@@ -74,10 +70,9 @@ pub struct PassReport {
 }
 
 #[derive(Default)]
-struct Progress {
-    mark: Watermark,
+pub(crate) struct Progress {
+    pub(crate) mark: Watermark,
     needs_rebuild: bool,
-    related_pending: bool,
     /// `updated_at` and content fingerprint of articles handled within the
     /// lag window (two edits in one second share an `updated_at`).
     recent: HashMap<i64, (i64, u64)>,
@@ -85,15 +80,14 @@ struct Progress {
     reconcile: bool,
 }
 
-type RelatedMap = HashMap<ArticleId, Arc<[RelatedArticle]>>;
-
-/// The search index, its feed and the related lists.
+/// The search index, and the store it follows and keeps related lists in.
 pub struct SearchService {
-    index: Arc<SearchIndex>,
-    feed: Arc<dyn SearchFeed>,
-    related: RwLock<RelatedMap>,
+    pub(crate) index: Arc<SearchIndex>,
+    pub(crate) store: Arc<dyn SearchStore>,
     progress: tokio::sync::Mutex<Progress>,
-    settings: SearchSettings,
+    pub(crate) settings: SearchSettings,
+    /// Related lists computed since the service opened.
+    pub(crate) computed: AtomicU64,
 }
 
 impl std::fmt::Debug for SearchService {
@@ -112,28 +106,35 @@ impl SearchService {
     /// # Errors
     /// When the index folder cannot be created or is locked.
     pub fn open(
-        feed: Arc<dyn SearchFeed>,
+        store: Arc<dyn SearchStore>,
         settings: SearchSettings,
     ) -> anyhow::Result<SearchService> {
         let (index, opened) = match &settings.index_dir {
             Some(dir) => SearchIndex::open(dir)?,
             None => (SearchIndex::in_ram()?, Opened::Created),
         };
-        let mut progress = Progress {
-            related_pending: true,
-            ..Progress::default()
-        };
+        let mut progress = Progress::default();
         match opened {
             Opened::Current(mark) => progress.mark = mark,
             Opened::Created => progress.needs_rebuild = true,
         }
         Ok(SearchService {
             index: Arc::new(index),
-            feed,
-            related: RwLock::new(HashMap::new()),
+            store,
             progress: tokio::sync::Mutex::new(progress),
             settings,
+            computed: AtomicU64::new(0),
         })
+    }
+
+    /// The store search follows and keeps its lists in (pins, duplicates).
+    pub fn store(&self) -> &Arc<dyn SearchStore> {
+        &self.store
+    }
+
+    /// Related articles kept per article (`search.related_count`).
+    pub fn related_count(&self) -> usize {
+        self.settings.related_count
     }
 
     /// The index (for search and duplicate lookups).
@@ -150,16 +151,6 @@ impl SearchService {
         tokio::task::spawn_blocking(move || index.search(&request, Timestamp::now()))
             .await
             .context("search task")?
-    }
-
-    /// The cached related articles of `id` (empty until computed).
-    pub fn related(&self, id: ArticleId) -> Arc<[RelatedArticle]> {
-        self.related
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(&id)
-            .cloned()
-            .unwrap_or_else(|| Arc::from(Vec::new()))
     }
 
     /// Polls the store every `poll_interval` until `shutdown` resolves.
@@ -200,28 +191,49 @@ impl SearchService {
             schema: 0,
             updated_at: progress.mark.updated_at.max(max_seen),
             checked_at: now.as_second(),
+            related_pending: progress.mark.related_pending,
+        };
+        let subjects: Vec<Subject> = upserts.iter().map(Subject::of).collect();
+        let changed = !upserts.is_empty() || !removes.is_empty();
+        let lists = self.settings.related_count > 0;
+        // With changes, the documents are committed under the old watermark
+        // first and the new one only once their lists are stored: a crash in
+        // between reads the same rows again at the next start.
+        let first = if changed && lists {
+            progress.mark
+        } else {
+            mark
         };
         let index = self.index.clone();
-        let subjects: Vec<Subject> = upserts.iter().map(Subject::of).collect();
         let ids_removed = removes.clone();
         tokio::task::spawn_blocking(move || {
             index.apply(&upserts, &ids_removed)?;
-            index.commit(mark)
+            index.commit(first)
         })
         .await
         .context("indexing task")??;
-        progress.mark = mark;
         progress.passes += 1;
-        self.forget(&removes);
-        if self.settings.related_count == 0 {
-            // Nothing to compute (e.g. the duplicates command).
-        } else if progress.related_pending {
-            self.compute_all_related().await?;
-            progress.related_pending = false;
-        } else {
-            self.compute_related(subjects).await?;
+        let mut mark = mark;
+        if lists {
+            if mark.related_pending {
+                self.compute_all_related().await?;
+                mark.related_pending = false;
+            } else {
+                self.refresh_related(subjects, &removes).await?;
+            }
+            if mark != first {
+                self.commit(mark).await?;
+            }
         }
+        progress.mark = mark;
         Ok(report)
+    }
+
+    async fn commit(&self, mark: Watermark) -> anyhow::Result<()> {
+        let index = self.index.clone();
+        tokio::task::spawn_blocking(move || index.commit(mark))
+            .await
+            .context("indexing task")?
     }
 
     /// Like [`catch_up`](Self::catch_up), and also removes articles deleted
@@ -242,9 +254,7 @@ impl SearchService {
     /// Store or tantivy errors.
     pub async fn rebuild(&self, on_progress: impl FnMut(u64, u64)) -> anyhow::Result<u64> {
         let mut progress = self.progress.lock().await;
-        let n = self.rebuild_locked(&mut progress, on_progress).await?;
-        progress.related_pending = true;
-        Ok(n)
+        self.rebuild_locked(&mut progress, on_progress).await
     }
 
     async fn rebuild_locked(
@@ -253,14 +263,14 @@ impl SearchService {
         mut on_progress: impl FnMut(u64, u64),
     ) -> anyhow::Result<u64> {
         let started = Timestamp::now();
-        let total = self.feed.public_article_count(started).await?;
+        let total = self.store.public_article_count(started).await?;
         tracing::info!(articles = total, "rebuilding the search index");
         self.index.clear()?;
         let mut after = ArticleId(0);
         let mut done = 0u64;
         loop {
             let batch = self
-                .feed
+                .store
                 .public_articles_after(after, BATCH, started)
                 .await?;
             let Some(last) = batch.last() else { break };
@@ -276,16 +286,14 @@ impl SearchService {
             }
         }
         // Everything changed up to the start is in; the next pass looks
-        // again from `started - LAG_SECS`.
+        // again from `started - LAG_SECS` and computes every related list.
         let mark = Watermark {
             schema: 0,
             updated_at: started.as_second(),
             checked_at: started.as_second(),
+            related_pending: true,
         };
-        let index = self.index.clone();
-        tokio::task::spawn_blocking(move || index.commit(mark))
-            .await
-            .context("indexing task")??;
+        self.commit(mark).await?;
         progress.mark = mark;
         progress.needs_rebuild = false;
         progress.recent.clear();
@@ -308,7 +316,7 @@ impl SearchService {
         let mut cursor = (since, ArticleId(0));
         loop {
             let batch = self
-                .feed
+                .store
                 .changed_articles(cursor.0, cursor.1, BATCH)
                 .await?;
             let Some(last) = batch.last() else { break };
@@ -326,7 +334,7 @@ impl SearchService {
         let due_since = Timestamp::from_second(progress.mark.checked_at)?;
         let mut after = ArticleId(0);
         loop {
-            let batch = self.feed.came_due(due_since, now, after, BATCH).await?;
+            let batch = self.store.came_due(due_since, now, after, BATCH).await?;
             let Some(last) = batch.last() else { break };
             after = last.id;
             for a in batch {
@@ -339,7 +347,7 @@ impl SearchService {
             || std::mem::take(&mut progress.reconcile)
         {
             let public: HashSet<ArticleId> = self
-                .feed
+                .store
                 .public_article_ids(now)
                 .await?
                 .into_iter()
@@ -373,132 +381,6 @@ impl SearchService {
         } else {
             upserts.remove(&a.id);
             removes.insert(a.id);
-        }
-    }
-
-    /// Drops removed articles' lists and their mentions in other lists.
-    fn forget(&self, removed: &[ArticleId]) {
-        if removed.is_empty() {
-            return;
-        }
-        let gone: HashSet<ArticleId> = removed.iter().copied().collect();
-        let mut map = self
-            .related
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        for id in removed {
-            map.remove(id);
-        }
-        for list in map.values_mut() {
-            if list.iter().any(|r| gone.contains(&r.id)) {
-                *list = list
-                    .iter()
-                    .filter(|r| !gone.contains(&r.id))
-                    .cloned()
-                    .collect();
-            }
-        }
-    }
-
-    /// Computes the related lists of `subjects`, and, when few changed, of
-    /// the articles their lists point to (a new article usually belongs in
-    /// theirs too) and of the lists that show them (titles may have changed).
-    async fn compute_related(&self, subjects: Vec<Subject>) -> anyhow::Result<()> {
-        if subjects.is_empty() {
-            return Ok(());
-        }
-        let few = subjects.len() <= REFRESH_LIMIT;
-        let changed: HashSet<ArticleId> = subjects.iter().map(|s| s.id).collect();
-        let computed = self.compute_lists(subjects).await?;
-        let mut neighbours: HashSet<ArticleId> = HashSet::new();
-        if few {
-            let map = self
-                .related
-                .read()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            for (_, list) in &computed {
-                neighbours.extend(list.iter().map(|r| r.id));
-            }
-            for (id, list) in map.iter() {
-                if list.iter().any(|r| changed.contains(&r.id)) {
-                    neighbours.insert(*id);
-                }
-            }
-        }
-        self.store_lists(computed);
-        let neighbours: Vec<ArticleId> = neighbours
-            .into_iter()
-            .filter(|id| !changed.contains(id))
-            .collect();
-        if !neighbours.is_empty() {
-            let index = self.index.clone();
-            let subjects = tokio::task::spawn_blocking(move || {
-                neighbours
-                    .into_iter()
-                    .filter_map(|id| index.subject(id).ok().flatten())
-                    .collect::<Vec<_>>()
-            })
-            .await
-            .context("related task")?;
-            let computed = self.compute_lists(subjects).await?;
-            self.store_lists(computed);
-        }
-        Ok(())
-    }
-
-    /// Computes the related lists of every indexed article.
-    async fn compute_all_related(&self) -> anyhow::Result<()> {
-        let index = self.index.clone();
-        let ids = tokio::task::spawn_blocking(move || index.ids())
-            .await
-            .context("index ids")??;
-        let started = std::time::Instant::now();
-        for chunk in ids.chunks(256) {
-            let index = self.index.clone();
-            let chunk = chunk.to_vec();
-            let subjects = tokio::task::spawn_blocking(move || {
-                chunk
-                    .into_iter()
-                    .filter_map(|id| index.subject(id).ok().flatten())
-                    .collect::<Vec<_>>()
-            })
-            .await
-            .context("related task")?;
-            let computed = self.compute_lists(subjects).await?;
-            self.store_lists(computed);
-        }
-        tracing::info!(
-            articles = ids.len(),
-            elapsed_ms = started.elapsed().as_millis() as u64,
-            "related articles computed"
-        );
-        Ok(())
-    }
-
-    async fn compute_lists(
-        &self,
-        subjects: Vec<Subject>,
-    ) -> anyhow::Result<Vec<(ArticleId, Vec<RelatedArticle>)>> {
-        let index = self.index.clone();
-        let count = self.settings.related_count;
-        tokio::task::spawn_blocking(move || {
-            let now = Timestamp::now();
-            subjects
-                .into_iter()
-                .map(|s| Ok((s.id, index.related(&s, count, now)?)))
-                .collect::<anyhow::Result<Vec<_>>>()
-        })
-        .await
-        .context("related task")?
-    }
-
-    fn store_lists(&self, computed: Vec<(ArticleId, Vec<RelatedArticle>)>) {
-        let mut map = self
-            .related
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        for (id, list) in computed {
-            map.insert(id, Arc::from(list));
         }
     }
 }

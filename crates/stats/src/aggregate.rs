@@ -72,6 +72,9 @@ pub enum Outcome {
 /// Dimension names stored per day.
 pub const DIMENSIONS: [&str; 5] = ["referrer_group", "referrer_site", "browser", "os", "device"];
 
+/// Dimensions also stored per article and day.
+pub const ARTICLE_DIMENSIONS: [&str; 2] = ["referrer_group", "referrer_site"];
+
 /// Additive counts waiting to be flushed. Every number is an increment.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Batch {
@@ -86,6 +89,10 @@ pub struct Batch {
     pub visitors: HashMap<i32, HashSet<VisitorId>>,
     /// (day, dimension, value) → views.
     pub dimensions: HashMap<(i32, &'static str, String), u64>,
+    /// (article, day, dimension, value) → views, for the referrer
+    /// dimensions only ([`ARTICLE_DIMENSIONS`]): where one article's readers
+    /// came from.
+    pub article_sources: HashMap<(i64, i32, &'static str, String), u64>,
     /// (day, reason) → hits not counted.
     pub filtered: HashMap<(i32, FilterReason), u64>,
 }
@@ -112,6 +119,7 @@ impl Batch {
         add(&mut self.article_days, other.article_days);
         add(&mut self.site_days, other.site_days);
         add(&mut self.dimensions, other.dimensions);
+        add(&mut self.article_sources, other.article_sources);
         add(&mut self.filtered, other.filtered);
         for (day, set) in other.visitors {
             self.visitors.entry(day).or_default().extend(set);
@@ -211,6 +219,15 @@ impl Aggregator {
             {
                 key.2 = "other".into();
             }
+            if ARTICLE_DIMENSIONS.contains(&dimension) {
+                let mut per_article = (hit.article, hit.day, dimension, key.2.clone());
+                if !b.article_sources.contains_key(&per_article)
+                    && b.article_sources.len() >= self.limits.max_dimension_keys
+                {
+                    per_article.3 = "other".into();
+                }
+                *b.article_sources.entry(per_article).or_default() += 1;
+            }
             *b.dimensions.entry(key).or_default() += 1;
         }
     }
@@ -222,6 +239,14 @@ impl Aggregator {
         self.seen
             .get(&(visitor, article))
             .is_some_and(|&last| at - last < self.limits.dedup_secs)
+    }
+
+    /// Marks a visitor as reading `article` at `at` without counting a
+    /// view (a reload within the window), so "reading now" stays true.
+    pub fn touch_online(&mut self, visitor: VisitorId, article: i64, at: i64) {
+        if self.online.len() < self.limits.max_tracked || self.online.contains_key(&visitor) {
+            self.online.insert(visitor, (at, article));
+        }
     }
 
     /// Tallies a request the bot filter (or the caller) refused.
@@ -358,6 +383,18 @@ mod tests {
             b.dimensions[&(20_000, "device", Device::Desktop.code().into())],
             501
         );
+        assert_eq!(
+            b.article_sources[&(1, 20_000, "referrer_group", Group::Search.code().into())],
+            500
+        );
+        assert_eq!(
+            b.article_sources[&(2, 20_000, "referrer_site", "google".into())],
+            1
+        );
+        assert!(
+            !b.article_sources.keys().any(|k| k.2 == "browser"),
+            "browsers are kept per site only"
+        );
         assert!(agg.take().is_empty());
     }
 
@@ -454,5 +491,9 @@ mod tests {
         agg.record(&hit(3, 2, 1_200, &src, &ag, &salt));
         assert_eq!(agg.reading_now(1_250), (3, vec![(1, 2), (2, 1)]));
         assert_eq!(agg.reading_now(1_000 + ONLINE_SECS).0, 2);
+        // Reader 1 reloads (not a view) and is still reading later on.
+        let v1 = hit(1, 1, 1_000, &src, &ag, &salt).visitor;
+        agg.touch_online(v1, 1, 1_200);
+        assert_eq!(agg.reading_now(1_000 + ONLINE_SECS).0, 3);
     }
 }

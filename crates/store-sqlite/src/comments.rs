@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use khabar_core::{ArticleId, Comment, CommentId, CommentStatus, Page};
 use khabar_store::comments::{
-    BayesCounts, CommentQuery, CommentRecord, CommentStore, ModerationAction, StoredWord,
+    BayesCounts, CommentQuery, CommentRecord, CommentStore, ModerationAction, QueueItem, StoredWord,
 };
 use khabar_store::{StoreError, StoreResult};
 use sqlx::sqlite::SqliteRow;
@@ -55,6 +55,48 @@ fn like_pattern(s: &str) -> String {
     }
     out.push('%');
     out
+}
+
+/// The `where` clause of a moderator's listing and its values, in order.
+/// Columns are qualified with `c.` so the clause also fits a join.
+fn query_filter(q: &CommentQuery) -> (String, Vec<Value>) {
+    let mut clause = String::from("1 = 1");
+    let mut values = Vec::new();
+    if let Some(s) = q.status {
+        clause.push_str(" and c.status = ?");
+        values.push(Value::Text(s.as_str().to_string()));
+    }
+    if let Some(a) = q.article_id {
+        clause.push_str(" and c.article_id = ?");
+        values.push(Value::Int(a.0));
+    }
+    if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        clause.push_str(" and (c.body like ? escape '\\' or c.author_name like ? escape '\\')");
+        let p = like_pattern(s);
+        values.push(Value::Text(p.clone()));
+        values.push(Value::Text(p));
+    }
+    (clause, values)
+}
+
+/// A value bound to a listing's query.
+#[derive(Clone)]
+enum Value {
+    Text(String),
+    Int(i64),
+}
+
+fn bind_rows<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    values: &[Value],
+) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+    for v in values {
+        query = match v {
+            Value::Text(t) => query.bind(t.clone()),
+            Value::Int(n) => query.bind(*n),
+        };
+    }
+    query
 }
 
 fn class_of(status: CommentStatus) -> Option<&'static str> {
@@ -107,6 +149,16 @@ async fn train(
 }
 
 impl SqliteStore {
+    /// The number of comments (aliased `c`) matching `clause`.
+    async fn count_where(&self, clause: &str, values: &[Value]) -> StoreResult<u64> {
+        let sql = format!("select count(*) as n from comments c where {clause}");
+        let row = bind_rows(sqlx::query(&sql), values)
+            .fetch_one(&self.reader)
+            .await
+            .map_err(backend)?;
+        Ok(to_u64(row.try_get("n").map_err(backend)?))
+    }
+
     async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
         self.writer
             .begin_with("BEGIN IMMEDIATE")
@@ -195,7 +247,8 @@ impl CommentStore for SqliteStore {
         let id: i64 = sqlx::query_scalar(
             "insert into comments (article_id, parent_id, author_name, body, status, hold_reason, \
              is_staff, email_hash, visitor_hash, commenter_key, body_fingerprint, tokens, \
-             created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+             delete_key_hash, spam_score, created_at) \
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
         )
         .bind(c.article_id.0)
         .bind(c.parent_id.map(|p| p.0))
@@ -209,6 +262,8 @@ impl CommentStore for SqliteStore {
         .bind(&c.commenter_key)
         .bind(&c.body_fingerprint)
         .bind(c.tokens.join(" "))
+        .bind(&c.delete_key_hash)
+        .bind(c.spam_score)
         .bind(now.as_second())
         .fetch_one(&mut *tx)
         .await
@@ -243,38 +298,12 @@ impl CommentStore for SqliteStore {
     }
 
     async fn list_comments(&self, q: &CommentQuery) -> StoreResult<Page<Comment>> {
-        let mut clause = String::from("1 = 1");
-        if q.status.is_some() {
-            clause.push_str(" and status = ?");
-        }
-        if q.article_id.is_some() {
-            clause.push_str(" and article_id = ?");
-        }
-        let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
-        if search.is_some() {
-            clause.push_str(" and (body like ? escape '\\' or author_name like ? escape '\\')");
-        }
+        let (clause, values) = query_filter(q);
         let list_sql = format!(
-            "select {COLUMNS} from comments where {clause} \
-             order by created_at desc, id desc limit ? offset ?"
+            "select {COLUMNS} from comments c where {clause} \
+             order by c.created_at desc, c.id desc limit ? offset ?"
         );
-        let count_sql = format!("select count(*) from comments where {clause}");
-        let mut list = sqlx::query(&list_sql);
-        let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
-        if let Some(s) = q.status {
-            list = list.bind(s.as_str());
-            count = count.bind(s.as_str());
-        }
-        if let Some(a) = q.article_id {
-            list = list.bind(a.0);
-            count = count.bind(a.0);
-        }
-        if let Some(s) = search {
-            let p = like_pattern(s);
-            list = list.bind(p.clone()).bind(p.clone());
-            count = count.bind(p.clone()).bind(p);
-        }
-        let items = list
+        let items = bind_rows(sqlx::query(&list_sql), &values)
             .bind(i64::from(q.window.limit))
             .bind(i64::try_from(q.window.offset).unwrap_or(i64::MAX))
             .fetch_all(&self.reader)
@@ -283,10 +312,43 @@ impl CommentStore for SqliteStore {
             .iter()
             .map(comment)
             .collect::<StoreResult<Vec<_>>>()?;
-        let total = count.fetch_one(&self.reader).await.map_err(backend)?;
         Ok(Page {
             items,
-            total: to_u64(total),
+            total: self.count_where(&clause, &values).await?,
+        })
+    }
+
+    async fn list_queue(&self, q: &CommentQuery) -> StoreResult<Page<QueueItem>> {
+        let (clause, values) = query_filter(q);
+        let columns = COLUMNS
+            .split(", ")
+            .map(|c| format!("c.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let list_sql = format!(
+            "select {columns}, c.spam_score, a.title as article_title, a.slug as article_slug \
+             from comments c join articles a on a.id = c.article_id where {clause} \
+             order by c.created_at desc, c.id desc limit ? offset ?"
+        );
+        let items = bind_rows(sqlx::query(&list_sql), &values)
+            .bind(i64::from(q.window.limit))
+            .bind(i64::try_from(q.window.offset).unwrap_or(i64::MAX))
+            .fetch_all(&self.reader)
+            .await
+            .map_err(backend)?
+            .iter()
+            .map(|row| {
+                Ok(QueueItem {
+                    comment: comment(row)?,
+                    article_title: row.try_get("article_title").map_err(backend)?,
+                    article_slug: row.try_get("article_slug").map_err(backend)?,
+                    spam_score: row.try_get("spam_score").map_err(backend)?,
+                })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        Ok(Page {
+            items,
+            total: self.count_where(&clause, &values).await?,
         })
     }
 
@@ -312,10 +374,10 @@ impl CommentStore for SqliteStore {
         ids: &[CommentId],
         action: ModerationAction,
         now: Timestamp,
-    ) -> StoreResult<u64> {
+    ) -> StoreResult<Vec<CommentId>> {
         let target = action.status();
         let mut tx = self.write_tx().await?;
-        let mut changed = 0;
+        let mut changed = Vec::new();
         for id in ids {
             let Some(row) =
                 sqlx::query("select status, trained_as, tokens from comments where id = ?")
@@ -352,10 +414,36 @@ impl CommentStore for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(backend)?;
-            changed += 1;
+            changed.push(*id);
         }
         tx.commit().await.map_err(backend)?;
         Ok(changed)
+    }
+
+    async fn delete_key_hash(&self, id: CommentId) -> StoreResult<Option<String>> {
+        let hash: Option<Option<String>> =
+            sqlx::query_scalar("select delete_key_hash from comments where id = ?")
+                .bind(id.0)
+                .fetch_optional(&self.reader)
+                .await
+                .map_err(backend)?;
+        Ok(hash.flatten())
+    }
+
+    async fn delete_by_author(&self, id: CommentId, now: Timestamp) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let changed = sqlx::query(
+            "update comments set status = 'deleted', moderated_at = ? \
+             where id = ? and status in ('pending', 'approved')",
+        )
+        .bind(now.as_second())
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?
+        .rows_affected();
+        tx.commit().await.map_err(backend)?;
+        Ok(changed == 1)
     }
 
     async fn bayes_counts(&self, tokens: &[String]) -> StoreResult<BayesCounts> {

@@ -19,6 +19,7 @@ mod search;
 mod settings;
 mod slug_history;
 mod stats;
+mod stats_flush;
 mod stats_report;
 mod taxonomy;
 mod write;

@@ -1,5 +1,6 @@
 //! [`StatsStore`] on SQLite: additive upserts in one `BEGIN IMMEDIATE`
-//! transaction per flush, reports from the daily roll-ups.
+//! transaction per flush (written by `stats_flush`), reports from the daily
+//! and monthly roll-ups (`stats_report`).
 
 use crate::{SqliteStore, backend};
 use async_trait::async_trait;
@@ -7,16 +8,14 @@ use jiff::Timestamp;
 use khabar_core::ArticleId;
 use khabar_stats::{Batch, Salt};
 use khabar_store::StoreResult;
-use khabar_store::stats::{DayCount, DayRange, FlushReport, Report, SiteTotals, StatsStore};
+use khabar_store::stats::{
+    DayCount, DayRange, FlushReport, Ranked, Report, SiteTotals, StatsStore,
+};
 use sqlx::Row;
 use std::collections::HashMap;
 
 pub(crate) fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
-}
-
-fn signed(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// Fills the days of `range` missing from `rows` with zeros.
@@ -76,103 +75,10 @@ impl StatsStore for SqliteStore {
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(backend)?;
-        for (&(article, hour), &views) in &batch.article_hours {
-            sqlx::query(
-                "insert into stats_article_hours (article_id, hour, views) values (?, ?, ?) \
-                 on conflict (article_id, hour) do update set views = views + excluded.views",
-            )
-            .bind(article)
-            .bind(hour)
-            .bind(signed(views))
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        }
-        let mut totals: HashMap<i64, u64> = HashMap::new();
-        for (&(article, day), &views) in &batch.article_days {
-            *totals.entry(article).or_default() += views;
-            sqlx::query(
-                "insert into stats_article_days (article_id, day, views) values (?, ?, ?) \
-                 on conflict (article_id, day) do update set views = views + excluded.views",
-            )
-            .bind(article)
-            .bind(day)
-            .bind(signed(views))
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        }
-        for (article, views) in totals {
-            sqlx::query(
-                "insert into stats_article_totals (article_id, views) values (?, ?) \
-                 on conflict (article_id) do update set views = views + excluded.views",
-            )
-            .bind(article)
-            .bind(signed(views))
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        }
-        let mut report = FlushReport::default();
-        let mut days: Vec<i32> = batch.site_days.keys().copied().collect();
-        days.extend(batch.visitors.keys());
-        days.sort_unstable();
-        days.dedup();
-        for day in days {
-            let mut new_visitors = 0;
-            for visitor in batch.visitors.get(&day).into_iter().flatten() {
-                new_visitors += sqlx::query(
-                    "insert into stats_visitors (day, visitor) values (?, ?) \
-                     on conflict (day, visitor) do nothing",
-                )
-                .bind(day)
-                .bind(&visitor.0[..])
-                .execute(&mut *tx)
-                .await
-                .map_err(backend)?
-                .rows_affected();
-            }
-            let views = batch.site_days.get(&day).copied().unwrap_or(0);
-            sqlx::query(
-                "insert into stats_site_days (day, views, visitors) values (?, ?, ?) \
-                 on conflict (day) do update set views = views + excluded.views, \
-                 visitors = visitors + excluded.visitors",
-            )
-            .bind(day)
-            .bind(signed(views))
-            .bind(signed(new_visitors))
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-            report.views += views;
-            report.new_visitors += new_visitors;
-        }
-        for ((day, dimension, value), &views) in &batch.dimensions {
-            sqlx::query(
-                "insert into stats_dimension_days (day, dimension, value, views) \
-                 values (?, ?, ?, ?) on conflict (day, dimension, value) \
-                 do update set views = views + excluded.views",
-            )
-            .bind(day)
-            .bind(*dimension)
-            .bind(value)
-            .bind(signed(views))
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        }
-        for (&(day, reason), &hits) in &batch.filtered {
-            sqlx::query(
-                "insert into stats_filtered_days (day, reason, hits) values (?, ?, ?) \
-                 on conflict (day, reason) do update set hits = hits + excluded.hits",
-            )
-            .bind(day)
-            .bind(reason.code())
-            .bind(signed(hits))
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        }
+        crate::stats_flush::articles(&mut tx, batch).await?;
+        crate::stats_flush::article_sources(&mut tx, batch).await?;
+        let report = crate::stats_flush::site_days(&mut tx, batch).await?;
+        crate::stats_flush::dimensions(&mut tx, batch).await?;
         tx.commit().await.map_err(backend)?;
         Ok(report)
     }
@@ -215,7 +121,8 @@ impl StatsStore for SqliteStore {
         let row = sqlx::query(
             "select coalesce(sum(views), 0), \
              coalesce(sum(case when day = ? then views else 0 end), 0), \
-             coalesce(sum(case when day = ? then visitors else 0 end), 0) \
+             coalesce(sum(case when day = ? then visitors else 0 end), 0), \
+             coalesce(sum(visitors), 0) \
              from stats_site_days",
         )
         .bind(today)
@@ -228,6 +135,7 @@ impl StatsStore for SqliteStore {
             views_total: get(0)?,
             views_today: get(1)?,
             visitors_today: get(2)?,
+            visitors_total: get(3)?,
         })
     }
 
@@ -259,6 +167,15 @@ impl StatsStore for SqliteStore {
         Ok(every_day(range, &rows))
     }
 
+    async fn article_sources(
+        &self,
+        id: ArticleId,
+        range: DayRange,
+        limit: u32,
+    ) -> StoreResult<Vec<(String, Vec<Ranked>)>> {
+        crate::stats_report::article_sources(&self.reader, id, range, limit).await
+    }
+
     async fn prune(&self, hours_before: i64, visitors_before: i32) -> StoreResult<u64> {
         let mut tx = self
             .writer
@@ -279,5 +196,91 @@ impl StatsStore for SqliteStore {
             .rows_affected();
         tx.commit().await.map_err(backend)?;
         Ok(deleted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::Date;
+    use khabar_store::stats::{date_day, month_of};
+
+    fn day(m: i8, d: i8) -> i32 {
+        date_day(Date::constant(2026, m, d))
+    }
+
+    /// A database written before the monthly roll-ups existed gets them
+    /// from its daily rows when the migration runs.
+    #[tokio::test]
+    async fn the_rollup_migration_backfills_months_from_the_days() {
+        let dir = tempfile::tempdir().expect("dir");
+        let url = format!("sqlite://{}/old.db", dir.path().display());
+        let store = SqliteStore::open(&url).await.expect("open");
+        for (article, d, views) in [
+            (1, day(1, 31), 5),
+            (1, day(2, 1), 7),
+            (1, day(2, 28), 1),
+            (2, day(2, 10), 3),
+        ] {
+            sqlx::query("insert into stats_article_days (article_id, day, views) values (?, ?, ?)")
+                .bind(article)
+                .bind(d)
+                .bind(views)
+                .execute(&store.writer)
+                .await
+                .expect("day row");
+            sqlx::query(
+                "insert into stats_dimension_days (day, dimension, value, views) \
+                 values (?, 'browser', 'Firefox', ?)",
+            )
+            .bind(d)
+            .bind(views)
+            .execute(&store.writer)
+            .await
+            .expect("dimension row");
+        }
+        for undo in [
+            "drop table stats_article_months",
+            "drop table stats_dimension_months",
+            "drop table stats_article_sources",
+            "delete from _sqlx_migrations where version = 20261202002001",
+        ] {
+            sqlx::query(undo).execute(&store.writer).await.expect(undo);
+        }
+        store.writer.close().await;
+        store.reader.close().await;
+
+        let store = SqliteStore::open(&url).await.expect("migrated");
+        let months: Vec<(i64, i32, i64)> = sqlx::query_as(
+            "select article_id, month, views from stats_article_months order by 1, 2",
+        )
+        .fetch_all(&store.reader)
+        .await
+        .expect("months");
+        let (jan, feb) = (month_of(day(1, 1)), month_of(day(2, 1)));
+        assert_eq!(months, vec![(1, jan, 5), (1, feb, 8), (2, feb, 3)]);
+        // January–February is two whole months: read from the backfill.
+        let range = DayRange {
+            first: day(1, 1),
+            last: day(2, 28),
+        };
+        assert_eq!(range.split_months().months, Some((jan, feb)));
+        let report = store.report(range, 10).await.expect("report");
+        let views: Vec<(i64, u64)> = report
+            .top_articles
+            .iter()
+            .map(|a| (a.id.0, a.views))
+            .collect();
+        assert_eq!(views, vec![(1, 13), (2, 3)]);
+        assert_eq!(
+            report.dimensions,
+            vec![(
+                "browser".to_string(),
+                vec![Ranked {
+                    name: "Firefox".into(),
+                    views: 16
+                }]
+            )]
+        );
     }
 }

@@ -6,6 +6,10 @@
 //! newsroom queue call; each one is a single transaction that also trains the
 //! spam filter on the decision (approve → ham, spam → spam; a comment moved
 //! from one to the other is un-learned first, so nothing is counted twice).
+//!
+//! The vocabulary is Lemmy's: *removed* is staff's decision
+//! ([`ModerationAction::Remove`]), *deleted* is the writer's own
+//! ([`CommentStore::delete_by_author`]); both keep the text.
 
 use crate::StoreResult;
 use async_trait::async_trait;
@@ -34,6 +38,21 @@ pub struct CommentRecord {
     pub body_fingerprint: String,
     /// See `khabar_comments::text::learnable_tokens`.
     pub tokens: Vec<String>,
+    /// SHA-256 (hex) of the secret key that lets the writer delete the
+    /// comment; `None` when nobody may (staff replies).
+    pub delete_key_hash: Option<String>,
+    /// The spam filter's probability, when it had learnt enough to give one.
+    pub spam_score: Option<f64>,
+}
+
+/// A comment as the moderation queue lists it: with its article's title and
+/// slug (for the link) and the spam filter's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueItem {
+    pub comment: Comment,
+    pub article_title: String,
+    pub article_slug: String,
+    pub spam_score: Option<f64>,
 }
 
 /// Which comments a moderator lists.
@@ -110,18 +129,32 @@ pub trait CommentStore: Send + Sync + 'static {
     /// Comments for moderators, newest first.
     async fn list_comments(&self, q: &CommentQuery) -> StoreResult<Page<Comment>>;
 
+    /// The same selection as [`CommentStore::list_comments`], with what the
+    /// newsroom queue shows beside each comment.
+    async fn list_queue(&self, q: &CommentQuery) -> StoreResult<Page<QueueItem>>;
+
     /// The number of comments in each status (the queue's tab counts).
     async fn comment_status_counts(&self) -> StoreResult<Vec<(CommentStatus, u64)>>;
 
     /// Applies `action` to each comment of `ids` (deleted ones are left
-    /// alone) and trains the spam filter, in one transaction. Returns how many
-    /// comments changed.
+    /// alone) and trains the spam filter, in one transaction. Returns the
+    /// comments that changed (for the audit log), in the order given.
     async fn moderate(
         &self,
         ids: &[CommentId],
         action: ModerationAction,
         now: Timestamp,
-    ) -> StoreResult<u64>;
+    ) -> StoreResult<Vec<CommentId>>;
+
+    /// The stored hash of the comment's deletion key, if it has one. The
+    /// caller compares it in constant time.
+    async fn delete_key_hash(&self, id: CommentId) -> StoreResult<Option<String>>;
+
+    /// Marks a pending or approved comment as deleted by its writer (the
+    /// text is kept; training is left as it was: deleting is no verdict).
+    /// Returns true if and only if the comment changed; spam and removed
+    /// comments stay as staff left them.
+    async fn delete_by_author(&self, id: CommentId, now: Timestamp) -> StoreResult<bool>;
 
     /// The spam filter's counts for these tokens.
     async fn bayes_counts(&self, tokens: &[String]) -> StoreResult<BayesCounts>;

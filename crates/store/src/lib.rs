@@ -36,7 +36,10 @@ use khabar_core::{
 use std::sync::Arc;
 
 pub mod search;
-pub use search::SearchFeed;
+pub use search::{
+    ComputedRelated, DuplicatePair, PairSide, PinnedArticle, RelatedLink, RelatedStore, SearchFeed,
+    SearchStore,
+};
 
 /// Which published articles a list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -47,6 +47,9 @@ pub struct Chrome<'a> {
     pub robots: Option<&'static str>,
     /// A notice above the page (the newsroom's preview says what it is).
     pub banner: Option<String>,
+    /// The visitor badge's script, when `stats.visitor_badge` is on (the
+    /// header then carries the badge, filled in by the script).
+    pub visitor_badge: Option<String>,
 }
 
 impl<'a> Chrome<'a> {
@@ -96,6 +99,11 @@ impl<'a> Chrome<'a> {
                 .collect(),
             og_type: "website",
             og_image: None,
+            visitor_badge: state
+                .stats
+                .as_ref()
+                .filter(|s| s.settings().visitor_badge)
+                .map(|_| state.assets.url("js/badge.js")),
             year: l.number(
                 Timestamp::now()
                     .to_zoned(site.locale.time_zone.clone())

@@ -47,3 +47,111 @@ error-rate-limited = You sent many comments in a short time. Please wait a littl
 # The subject of the moderators' digest email.
 # $count (String) — the counted comments, e.g. "3 comments".
 comment-digest-subject = Khabar: { $count } awaiting review
+
+## A reader deleting their own comment, and what stands in the place of a
+## comment that is gone but heads replies. "Deleted" is the writer's own act;
+## staff "remove" — the two are never mixed.
+
+comment-gone-deleted = The writer deleted this comment.
+comment-gone-removed = The newsroom removed this comment.
+comment-delete = Delete my comment
+comment-delete-confirm = Click again to confirm
+comment-delete-offer = You can delete your comment at any time.
+comment-delete-offer-held = Your comment awaits review; you can delete it at any time.
+comment-delete-keep = Keep this link if you may want to delete it later:
+comment-delete-link = link to delete your comment
+comment-msg-deleted = Your comment is deleted.
+comment-msg-delete-key-invalid = This deletion link is not for this comment; nothing was deleted.
+comment-msg-comment-not-deletable = This comment can no longer be deleted: the newsroom has reviewed it.
+error-delete-key-invalid = This deletion link is not for this comment; nothing was deleted.
+error-comment-not-deletable = This comment can no longer be deleted: the newsroom has reviewed it.
+
+### The newsroom's moderation queue. Staff "remove" a comment; its writer
+### "deletes" it. Never one word for both.
+
+nr-comments = Comments
+# $count (String) — the counted comments, e.g. "3 comments".
+nr-cm-pending-badge = { $count } awaiting review
+nr-cm-tab-pending = Awaiting review
+nr-cm-tab-approved = Published
+nr-cm-tab-spam = Spam
+nr-cm-tab-removed = Removed by staff
+nr-cm-tab-deleted = Deleted by their writers
+nr-cm-status-pending = Awaiting review
+nr-cm-status-approved = Published
+nr-cm-status-spam = Spam
+nr-cm-status-removed = Removed by staff
+nr-cm-status-deleted = Deleted by its writer
+nr-cm-reason-policy = moderation policy
+nr-cm-reason-links = many links
+nr-cm-reason-first-time-link = link from a new commenter
+nr-cm-reason-word-list = phrase on the word list
+nr-cm-reason-bayes = spam filter
+# $percent (Number) — the spam filter's probability, 0 to 100.
+nr-cm-score = spam probability { $percent }%
+nr-cm-held-for = Held for:
+nr-cm-on-article = On
+nr-cm-article-comments = this article's comments
+nr-cm-is-reply = a reply
+nr-cm-select = Select this comment
+nr-cm-with-selected = With the selected comments:
+nr-cm-approve = Publish
+nr-cm-spam = Spam
+nr-cm-remove = Remove
+nr-cm-reply = Reply for the newsroom
+nr-cm-reply-label = Your reply
+nr-cm-reply-hint = The reply is published at once under the comment, marked "From the newsroom".
+nr-cm-reply-submit = Publish reply
+nr-cm-reply-empty = Write the reply before publishing it.
+nr-cm-reply-not-approved = Only published comments can be answered.
+nr-cm-reply-refused = Your reply was not published; see the message under the comment. What you wrote is still in the form.
+nr-cm-none-selected = No comment selected. Tick the comments, then choose an action.
+nr-cm-none = No comments here.
+nr-cm-article-filter = Comments on:
+nr-cm-all-articles = All articles
+nr-cm-article-open = comments are open
+nr-cm-article-closed = comments are closed
+nr-cm-article-closed-by-age = comments closed with age
+nr-cm-close-comments = Close comments
+nr-cm-open-comments = Open comments
+# $n (Number) — how many comments the decision changed.
+nr-cm-done-approve =
+    { $n ->
+        [0] Nothing changed: the selected comments were published already.
+        [one] 1 comment published.
+       *[other] { $n } comments published.
+    }
+# $n (Number) — how many comments the decision changed.
+nr-cm-done-spam =
+    { $n ->
+        [0] Nothing changed: the selected comments were spam already.
+        [one] 1 comment marked as spam.
+       *[other] { $n } comments marked as spam.
+    }
+# $n (Number) — how many comments the decision changed.
+nr-cm-done-remove =
+    { $n ->
+        [0] Nothing changed: the selected comments were removed already.
+        [one] 1 comment removed; its text is kept.
+       *[other] { $n } comments removed; their text is kept.
+    }
+nr-cm-done-reply = Your reply is published under the comment, marked as the newsroom's.
+nr-cm-done-closed = Comments on this article are closed.
+nr-cm-done-opened = Comments on this article are open.
+
+nr-cm-words = Word lists
+nr-cm-words-hint = Phrases match whole words after Arabic spelling is normalised (hamza forms, diacritics, tatweel): «قمار» matches «القِمار» and «والقمار», not «قمارة».
+nr-cm-back-to-queue = Back to comments
+nr-cm-word-phrase = Phrase
+nr-cm-word-does = What it does
+nr-cm-word-hold = holds the comment for review
+nr-cm-word-spam = marks it as spam
+nr-cm-word-add = Add
+nr-cm-word-remove = Remove from the list
+nr-cm-words-none = Both lists are empty.
+nr-cm-word-added = Phrase saved.
+nr-cm-word-removed = Phrase removed from the list.
+nr-cm-word-required = Type a phrase with at least one letter or digit.
+nr-cm-word-action-invalid = Choose what the phrase does.
+# $max (Number) — the longest phrase accepted, in characters.
+nr-cm-word-too-long = The phrase is too long: { $max } characters at most.

@@ -2,17 +2,16 @@
 //! fresh form token) and `POST` of the same (the form as JSON, for
 //! `comments.js` and other clients; the token is required).
 
-use super::submit::{Client, Outcome, PeerAddr, Submission, submit};
-use super::view::{item_html, outcome_message, threads};
+use super::client::{Client, PeerAddr};
+use super::submit::{ArticleContext, Outcome, Submission, submit};
+use super::view::{Shown, item_html, outcome_message, threads};
 use crate::AppState;
 use crate::error::WebError;
-use crate::public::public_article_by_raw_id;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
-use khabar_core::Comment;
+use khabar_core::{Comment, CommentStatus};
 use khabar_i18n::Noun;
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +19,9 @@ use serde::{Deserialize, Serialize};
 pub(crate) struct CommentJson {
     id: i64,
     parent_id: Option<i64>,
+    /// `approved`; or `deleted` (by its writer) / `removed` (by staff) for
+    /// a comment kept only as the head of its replies, with no author or text.
+    status: &'static str,
     author: String,
     /// Plain text as written; escape it before putting it in HTML.
     body: String,
@@ -31,9 +33,23 @@ pub(crate) struct CommentJson {
 }
 
 fn json(c: &Comment, replies: Vec<CommentJson>) -> CommentJson {
+    if c.status != CommentStatus::Approved {
+        return CommentJson {
+            id: c.id.0,
+            parent_id: None,
+            status: super::view::placeholder_status(c.status),
+            author: String::new(),
+            body: String::new(),
+            body_html: String::new(),
+            is_staff: false,
+            created_at: c.created_at.to_string(),
+            replies,
+        };
+    }
     CommentJson {
         id: c.id.0,
         parent_id: c.parent_id.map(|p| p.0),
+        status: "approved",
         author: c.author_name.clone(),
         body: c.body.clone(),
         body_html: khabar_comments::render::render_body(&c.body),
@@ -53,7 +69,7 @@ pub(crate) struct CommentList {
     items: Vec<CommentJson>,
 }
 
-fn no_store(mut res: Response) -> Response {
+pub(super) fn no_store(mut res: Response) -> Response {
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
@@ -63,19 +79,14 @@ pub(crate) async fn list_comments(
     State(state): State<AppState>,
     Path(raw_id): Path<String>,
 ) -> Result<Response, WebError> {
-    let c = state
-        .comments
-        .clone()
-        .ok_or(WebError::NotFound("not_found"))?;
-    let now = Timestamp::now();
-    let article = public_article_by_raw_id(&state, &raw_id, now).await?;
-    let comments = c.store.approved_comments(article.id).await?;
-    let grouped = threads(&comments);
+    let ArticleContext { c, article, now } = ArticleContext::load(&state, &raw_id).await?;
+    let shown = Shown::load(&c, article.id).await?;
+    let grouped = threads(&shown.comments);
     let items: Vec<CommentJson> = grouped
         .iter()
         .map(|(top, replies)| json(top, replies.iter().map(|r| json(r, vec![])).collect()))
         .collect();
-    let count: u64 = items.iter().map(|t| 1 + t.replies.len() as u64).sum();
+    let count = shown.count();
     let open = super::submit::is_open(&c, &article, now).await?;
     Ok(no_store(
         Json(CommentList {
@@ -115,6 +126,8 @@ pub(crate) struct PostResult {
     message: String,
     /// The published comment as the page shows it.
     html: Option<String>,
+    /// `ID.KEY`: the writer's key to delete this comment (keep it secret).
+    delete_key: Option<String>,
 }
 
 pub(crate) async fn post_comment(
@@ -124,12 +137,7 @@ pub(crate) async fn post_comment(
     headers: HeaderMap,
     Json(body): Json<PostBody>,
 ) -> Result<Response, WebError> {
-    let c = state
-        .comments
-        .clone()
-        .ok_or(WebError::NotFound("not_found"))?;
-    let now = Timestamp::now();
-    let article = public_article_by_raw_id(&state, &raw_id, now).await?;
+    let ArticleContext { c, article, now } = ArticleContext::load(&state, &raw_id).await?;
     let sub = Submission {
         token: body.token,
         name: body.name,
@@ -149,7 +157,7 @@ pub(crate) async fn post_comment(
             .unwrap_or_default()
     };
     let (status, result) = match submit(&state, &c, &article, sub, client, now).await? {
-        Outcome::Published(id) => {
+        Outcome::Published { id, delete } => {
             let stored = c.store.comment(id).await?;
             (
                 StatusCode::CREATED,
@@ -162,17 +170,19 @@ pub(crate) async fn post_comment(
                         .as_ref()
                         .map(|s| item_html(&l, s, None, now))
                         .transpose()?,
+                    delete_key: Some(delete.text()),
                 },
             )
         }
-        Outcome::Held => (
+        Outcome::Held { delete } => (
             StatusCode::ACCEPTED,
             PostResult {
                 status: "pending",
-                id: None,
+                id: delete.as_ref().map(|d| d.comment_id),
                 parent_id: None,
                 message: message("held"),
                 html: None,
+                delete_key: delete.map(|d| d.text()),
             },
         ),
     };

@@ -6,15 +6,22 @@
 //! origin → honeypot → signed time token → rate limits → validation → single
 //! use of the token → duplicate → the moderation decision
 //! ([`khabar_comments::policy::decide`]) → store. Moderation itself is
-//! `khabar_store::CommentStore::moderate`, shared with the CLI and, later,
-//! the newsroom queue.
+//! `khabar_store::CommentStore::moderate`, shared with the CLI and the
+//! newsroom queue (`crate::newsroom` `comments`).
+//!
+//! Every stored submission hands its writer a secret key ([`delete`]): with
+//! it, and only with it, the writer deletes the comment (status `deleted`;
+//! staff *remove*).
 
 mod api;
+mod client;
+mod delete;
 mod form;
 pub mod limiter;
 mod submit;
 mod view;
 
+pub(crate) use submit::is_open;
 pub use view::CommentParams;
 pub(crate) use view::Prefill;
 pub(crate) use view::section_html;
@@ -26,7 +33,7 @@ use khabar_comments::policy::Moderation;
 use khabar_core::CommentLimits;
 use khabar_store::CommentStore;
 use limiter::{RateLimiter, RateLimits};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// The `[comments]` settings the web layer applies.
 #[derive(Debug, Clone)]
@@ -65,11 +72,27 @@ pub struct CommentsState {
     secret: Vec<u8>,
     pub settings: CommentSettings,
     limiter: RateLimiter,
+    /// Proxies whose `X-Forwarded-For` is believed (`stats.trusted_proxies`).
+    trusted_proxies: Vec<ipnet::IpNet>,
+    /// The newsroom header's pending count: (count, when it was read).
+    pending: Mutex<Option<(u64, i64)>>,
     /// Wakes the moderator notifier after a comment is held.
     pub held: Option<tokio::sync::mpsc::Sender<()>>,
     /// The live site settings, whose comment policy (set in the newsroom)
     /// overrides `settings.moderation` and `settings.close_after_days`.
     live: Option<crate::LiveSite>,
+}
+
+/// Seconds the newsroom header's pending count may be old before it is
+/// read again from the store.
+const PENDING_FRESH_SECS: i64 = 30;
+
+/// A random 256-bit key, hex: a writer's deletion key.
+fn random_key() -> Result<String, crate::error::WebError> {
+    let mut key = [0u8; 32];
+    getrandom::fill(&mut key)
+        .map_err(|e| crate::error::WebError::Internal(anyhow::anyhow!("random source: {e}")))?;
+    Ok(key.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 impl std::fmt::Debug for CommentsState {
@@ -98,6 +121,8 @@ impl CommentsState {
             secret,
             settings,
             limiter: RateLimiter::default(),
+            trusted_proxies: Vec::new(),
+            pending: Mutex::new(None),
             held: None,
             live: None,
         })
@@ -124,6 +149,53 @@ impl CommentsState {
             })
     }
 
+    /// Believes `X-Forwarded-For` from these proxies only (the statistics'
+    /// `stats.trusted_proxies`, so both features see the same reader).
+    #[must_use]
+    pub fn with_trusted_proxies(mut self, proxies: Vec<ipnet::IpNet>) -> CommentsState {
+        self.trusted_proxies = proxies;
+        self
+    }
+
+    /// The number of pending comments for the newsroom header, when known
+    /// and fresh. A stale or missing count is read again in the background,
+    /// so no page waits for it; the header shows it from the next page on.
+    pub(crate) fn pending_hint(self: &Arc<Self>) -> Option<u64> {
+        let now = jiff::Timestamp::now().as_second();
+        let cached = *self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+        let fresh = cached.filter(|(_, at)| now - at < PENDING_FRESH_SECS);
+        if fresh.is_none()
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            let me = Arc::clone(self);
+            runtime.spawn(async move {
+                if let Ok(counts) = me.store.comment_status_counts().await {
+                    me.set_pending(&counts);
+                }
+            });
+        }
+        cached.map(|(n, _)| n)
+    }
+
+    /// Records the pending count read with the queue's tab counts.
+    pub(crate) fn set_pending(&self, counts: &[(khabar_core::CommentStatus, u64)]) {
+        let n = counts
+            .iter()
+            .find(|(s, _)| *s == khabar_core::CommentStatus::Pending)
+            .map_or(0, |(_, n)| *n);
+        *self.pending.lock().unwrap_or_else(PoisonError::into_inner) =
+            Some((n, jiff::Timestamp::now().as_second()));
+    }
+
+    /// Adjusts the known pending count by `delta` (a comment held, or
+    /// decided), keeping its age: the store stays the truth.
+    pub(crate) fn pending_changed(&self, delta: i64) {
+        let mut pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((n, _)) = pending.as_mut() {
+            *n = n.saturating_add_signed(delta);
+        }
+    }
+
     /// A fresh form token for `article`, issued at `now`.
     pub(crate) fn form_token(&self, article: i64, now: i64) -> String {
         let mut nonce = [0u8; 12];
@@ -139,7 +211,15 @@ pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/article/{id}/comments", post(form::post_comment_form))
         .route(
+            "/article/{id}/comments/{comment}/delete",
+            post(delete::delete_comment_form),
+        )
+        .route(
             "/api/v1/articles/{id}/comments",
             get(api::list_comments).post(api::post_comment),
+        )
+        .route(
+            "/api/v1/articles/{id}/comments/{comment}/delete",
+            post(delete::delete_comment_json),
         )
 }

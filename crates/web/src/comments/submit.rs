@@ -2,15 +2,40 @@
 //! Shared by the HTML form and the JSON API, so both obey the same rules.
 
 use super::CommentsState;
+use super::client::{Client, VisitorKeys, ensure_same_origin, visitor_keys};
 use crate::AppState;
 use crate::error::WebError;
-use axum::http::{HeaderMap, header};
+use crate::public::public_article_by_raw_id;
 use jiff::Timestamp;
+use khabar_comments::deletion::{self, DeletionLink};
 use khabar_comments::policy::{Decision, Signals, decide};
 use khabar_comments::{bayes, keyed_hash, text, token};
 use khabar_core::{Article, CommentId, CommentStatus, NewComment};
 use khabar_store::comments::CommentRecord;
-use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// What every comment request on one article starts from: the feature (404
+/// when comments are off), the public article (404 when it is not) and the
+/// time the request is judged at.
+pub(crate) struct ArticleContext {
+    pub c: Arc<CommentsState>,
+    pub article: Article,
+    pub now: Timestamp,
+}
+
+impl ArticleContext {
+    /// # Errors
+    /// 404 when comments are off or the article is not public.
+    pub(crate) async fn load(state: &AppState, raw_id: &str) -> Result<Self, WebError> {
+        let c = state
+            .comments
+            .clone()
+            .ok_or(WebError::NotFound("not_found"))?;
+        let now = Timestamp::now();
+        let article = public_article_by_raw_id(state, raw_id, now).await?;
+        Ok(ArticleContext { c, article, now })
+    }
+}
 
 /// What a reader sent, before any check.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -31,36 +56,12 @@ pub(crate) struct Submission {
     pub website: String,
 }
 
-/// What became of an accepted submission.
+/// What became of an accepted submission. `delete` is the writer's key to
+/// delete it later (absent for a comment the honeypot dropped).
 #[derive(Debug)]
 pub(crate) enum Outcome {
-    Published(CommentId),
-    Held,
-}
-
-/// The peer address the server loop recorded (absent in in-process tests).
-pub(crate) struct PeerAddr(pub Option<SocketAddr>);
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PeerAddr {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(PeerAddr(
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<SocketAddr>>()
-                .map(|c| c.0),
-        ))
-    }
-}
-
-/// Who is submitting, as far as the server can tell.
-pub(crate) struct Client<'a> {
-    pub addr: Option<SocketAddr>,
-    pub headers: &'a HeaderMap,
+    Published { id: CommentId, delete: DeletionLink },
+    Held { delete: Option<DeletionLink> },
 }
 
 /// Returns true if and only if the comments of `article` accept new ones at `now`.
@@ -75,44 +76,6 @@ pub(crate) async fn is_open(
     let days = i64::from(c.close_after_days());
     let published = article.published_at.unwrap_or(article.created_at);
     Ok(days == 0 || now.as_second() - published.as_second() <= days * 86_400)
-}
-
-/// Refuses a request sent by another site: a browser says where a form
-/// came from in `Sec-Fetch-Site` and `Origin`. Clients that send neither
-/// (scripts, old browsers) are left to the signed token.
-fn ensure_same_origin(state: &AppState, headers: &HeaderMap) -> Result<(), WebError> {
-    if let Some(site) = headers.get("sec-fetch-site")
-        && !matches!(site.as_bytes(), b"same-origin" | b"none")
-    {
-        return Err(WebError::Forbidden("cross_site"));
-    }
-    if let Some(origin) = headers.get(header::ORIGIN) {
-        let origin = origin.to_str().unwrap_or("null");
-        let host_origin = headers
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .map(|h| (format!("http://{h}"), format!("https://{h}")));
-        let same = origin == state.site().base_url
-            || host_origin.is_some_and(|(a, b)| origin == a || origin == b);
-        if !same {
-            return Err(WebError::Forbidden("cross_site"));
-        }
-    }
-    Ok(())
-}
-
-fn visitor_keys(c: &CommentsState, client: &Client<'_>, now: Timestamp) -> (String, String) {
-    let ip = client.addr.map(|a| a.ip());
-    let ua = client
-        .headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let day = now.as_second().div_euclid(86_400);
-    let ip_text = ip.map(|ip| ip.to_string()).unwrap_or_default();
-    let visitor = keyed_hash(&c.secret, "visitor", &format!("{day}|{ip_text}|{ua}"));
-    let prefix = ip.map_or_else(|| "unknown".to_string(), super::limiter::address_prefix);
-    (visitor, format!("net:{prefix}"))
 }
 
 /// The form token's signature (403 when forged) and age (400 when too fast
@@ -166,6 +129,16 @@ fn first_code(errors: &[khabar_core::CommentError]) -> &'static str {
     errors.first().map_or("invalid_input", |e| e.code())
 }
 
+/// A submission that passed every refusal rule, ready for the decision.
+struct Admitted {
+    new: NewComment,
+    parent_id: Option<CommentId>,
+    keys: VisitorKeys,
+    commenter_key: String,
+    email_hash: Option<String>,
+    fingerprint: String,
+}
+
 /// Checks and stores one submission on `article` (already known to be public).
 ///
 /// # Errors
@@ -184,21 +157,38 @@ pub(crate) async fn submit(
     ensure_same_origin(state, client.headers)?;
     if !sub.website.trim().is_empty() {
         tracing::info!(article = %article.id, "comment honeypot filled; dropped");
-        return Ok(Outcome::Held);
+        return Ok(Outcome::Held { delete: None });
     }
-    let verified = verify_token(c, article, &sub.token, now)?;
-    let (visitor, network) = visitor_keys(c, &client, now);
-    let limited = |retry_after| WebError::TooManyRequests {
+    let keys = visitor_keys(state, c, &client, now);
+    let admitted = admit(c, article, &sub, keys, now).await?;
+    store(state, c, article, admitted, now).await
+}
+
+fn limited(retry_after: u64) -> WebError {
+    WebError::TooManyRequests {
         code: "rate_limited",
         retry_after,
-    };
+    }
+}
+
+/// The refusal rules, in order: token, rate limits (peeked), validation,
+/// single use, duplicate, rate limits (recorded).
+async fn admit(
+    c: &CommentsState,
+    article: &Article,
+    sub: &Submission,
+    keys: VisitorKeys,
+    now: Timestamp,
+) -> Result<Admitted, WebError> {
+    let verified = verify_token(c, article, &sub.token, now)?;
+    let limit_keys = [keys.visitor.as_str(), keys.network.as_str()];
     c.limiter
-        .peek(&[&visitor, &network], now.as_second(), c.settings.rate)
+        .peek(&limit_keys, now.as_second(), c.settings.rate)
         .map_err(limited)?;
-    let new = validated(c, article, &sub)?;
+    let new = validated(c, article, sub)?;
     let parent_id = parent_of(c, article, sub.parent.as_deref()).await?;
     let expires = verified.issued_at + c.settings.max_age_hours * 3_600;
-    let token_key = format!("{}:{}", verified.nonce, visitor);
+    let token_key = format!("{}:{}", verified.nonce, keys.visitor);
     if !c
         .store
         .use_form_token(&token_key, expires, now.as_second())
@@ -207,7 +197,7 @@ pub(crate) async fn submit(
         return Err(WebError::Forbidden("token_used"));
     }
     let email_hash = (!new.email.is_empty()).then(|| keyed_hash(&c.secret, "email", &new.email));
-    let commenter_key = email_hash.clone().unwrap_or_else(|| visitor.clone());
+    let commenter_key = email_hash.clone().unwrap_or_else(|| keys.visitor.clone());
     let fingerprint = text::body_fingerprint(&new.body);
     if c.store.is_duplicate(&commenter_key, &fingerprint).await? {
         return Err(WebError::Conflict("duplicate"));
@@ -215,42 +205,69 @@ pub(crate) async fn submit(
     // Only a comment about to be stored counts against the limits (checked
     // and recorded under one lock, so concurrent requests cannot overshoot).
     c.limiter
-        .check(&[&visitor, &network], now.as_second(), c.settings.rate)
+        .check(&limit_keys, now.as_second(), c.settings.rate)
         .map_err(limited)?;
-    let tokens = text::learnable_tokens(&new.body);
-    let decision = decide_for(c, &commenter_key, &new.body, &tokens).await?;
+    Ok(Admitted {
+        new,
+        parent_id,
+        keys,
+        commenter_key,
+        email_hash,
+        fingerprint,
+    })
+}
+
+/// Decides, stores, and hands the writer the key to delete it later.
+async fn store(
+    state: &AppState,
+    c: &CommentsState,
+    article: &Article,
+    a: Admitted,
+    now: Timestamp,
+) -> Result<Outcome, WebError> {
+    let tokens = text::learnable_tokens(&a.new.body);
+    let (decision, spam_score) = decide_for(c, &a.commenter_key, &a.new.body, &tokens).await?;
     let (status, reason) = status_of(&decision);
+    let key = super::random_key()?;
     let id = c
         .store
         .insert_comment(
             &CommentRecord {
                 article_id: article.id,
-                parent_id,
-                author_name: new.author_name,
-                body: new.body,
+                parent_id: a.parent_id,
+                author_name: a.new.author_name,
+                body: a.new.body,
                 status,
                 hold_reason: reason,
                 is_staff: false,
-                email_hash,
-                visitor_hash: visitor,
-                commenter_key,
-                body_fingerprint: fingerprint,
+                email_hash: a.email_hash,
+                visitor_hash: a.keys.visitor,
+                commenter_key: a.commenter_key,
+                body_fingerprint: a.fingerprint,
                 tokens,
+                delete_key_hash: Some(deletion::key_hash(&key)),
+                spam_score,
             },
             now,
         )
         .await?;
+    let delete = DeletionLink {
+        comment_id: id.0,
+        key,
+    };
     if status == CommentStatus::Approved {
         state.pages.invalidate();
-        Ok(Outcome::Published(id))
-    } else {
-        if status == CommentStatus::Pending
-            && let Some(tx) = &c.held
-        {
+        return Ok(Outcome::Published { id, delete });
+    }
+    if status == CommentStatus::Pending {
+        c.pending_changed(1);
+        if let Some(tx) = &c.held {
             let _ = tx.try_send(());
         }
-        Ok(Outcome::Held)
     }
+    Ok(Outcome::Held {
+        delete: Some(delete),
+    })
 }
 
 /// The stored status of a decision, and the reasons to show moderators.
@@ -293,12 +310,13 @@ async fn parent_of(
     Ok(Some(parent.parent_id.unwrap_or(parent.id)))
 }
 
+/// The moderation decision, and the spam filter's score when it gave one.
 async fn decide_for(
     c: &CommentsState,
     commenter_key: &str,
     body: &str,
     tokens: &[String],
-) -> Result<Decision, WebError> {
+) -> Result<(Decision, Option<f64>), WebError> {
     let known = c.store.commenter_is_known(commenter_key).await?;
     let words: Vec<text::ListedWord> = c
         .store
@@ -318,13 +336,15 @@ async fn decide_for(
         ham_docs: stored.ham_docs,
         tokens: stored.tokens,
     };
-    Ok(decide(
+    let spam_probability = counts.spam_probability(tokens);
+    let decision = decide(
         c.moderation(),
         &Signals {
             known_commenter: known,
             link_count: text::count_links(body),
             word_hit: text::WordList::new(&words).find(body),
-            spam_probability: counts.spam_probability(tokens),
+            spam_probability,
         },
-    ))
+    );
+    Ok((decision, spam_probability))
 }

@@ -7,7 +7,8 @@ use crate::error::WebError;
 use crate::urls;
 use askama::Template;
 use jiff::Timestamp;
-use khabar_core::{Article, Comment, CommentId};
+use khabar_comments::deletion::{DeletionLink, key_matches};
+use khabar_core::{Article, ArticleId, Comment, CommentId, CommentStatus};
 use khabar_i18n::{Arg, Localizer, Noun};
 use serde::Deserialize;
 
@@ -18,6 +19,133 @@ pub struct CommentParams {
     pub comment: Option<String>,
     /// The comment being answered.
     pub reply: Option<String>,
+    /// `ID.KEY`: the writer's link to delete their comment.
+    pub delete: Option<String>,
+}
+
+/// What readers see of an article's comments: the approved ones, and the
+/// top-level comments that are gone (deleted by their writer, removed by
+/// staff) but still head approved replies — shown as a placeholder with no
+/// author or text, so the replies keep their thread.
+pub(crate) struct Shown {
+    pub comments: Vec<Comment>,
+}
+
+impl Shown {
+    /// # Errors
+    /// The store's.
+    pub(crate) async fn load(c: &CommentsState, article: ArticleId) -> Result<Shown, WebError> {
+        let mut comments = c.store.approved_comments(article).await?;
+        let mut missing: Vec<CommentId> = comments
+            .iter()
+            .filter_map(|r| r.parent_id)
+            .filter(|p| !comments.iter().any(|top| top.id == *p))
+            .collect();
+        missing.sort_by_key(|p| p.0);
+        missing.dedup();
+        for id in missing {
+            if let Some(gone) = c.store.comment(id).await?
+                && gone.article_id == article
+            {
+                comments.push(gone);
+            }
+        }
+        comments.sort_by_key(|cm| (cm.created_at, cm.id.0));
+        Ok(Shown { comments })
+    }
+
+    /// The approved comments readers see (placeholders do not count).
+    pub(crate) fn count(&self) -> u64 {
+        threads(&self.comments)
+            .iter()
+            .map(|(top, replies)| {
+                u64::from(top.status == CommentStatus::Approved) + replies.len() as u64
+            })
+            .sum()
+    }
+}
+
+/// How a comment that is gone reads: `deleted` when its writer deleted it,
+/// `removed` for every staff decision (removed, spam).
+pub(crate) fn placeholder_status(status: CommentStatus) -> &'static str {
+    if status == CommentStatus::Deleted {
+        "deleted"
+    } else {
+        "removed"
+    }
+}
+
+#[derive(Template)]
+#[template(
+    source = r#"<article class="comment comment-gone comment-{{ kind }}" id="comment-{{ id }}" data-comment-id="{{ id }}"><p class="comment-gone-text">{{ text }}</p></article>"#,
+    ext = "html"
+)]
+struct GoneTemplate {
+    id: i64,
+    kind: &'static str,
+    text: String,
+}
+
+/// The placeholder of a comment that is gone but heads replies.
+fn gone_html(l: &Localizer<'_>, c: &Comment) -> Result<String, WebError> {
+    let kind = placeholder_status(c.status);
+    GoneTemplate {
+        id: c.id.0,
+        kind,
+        text: l.t(&format!("comment-gone-{kind}")),
+    }
+    .render()
+    .map_err(|e| WebError::Internal(anyhow::Error::new(e)))
+}
+
+/// The offer to delete a comment, for the writer who holds its key.
+pub(crate) struct DeleteOffer {
+    pub action: String,
+    pub key: String,
+    /// The page address with the key: the link to keep.
+    pub link: String,
+    pub held: bool,
+}
+
+/// The deletion offer of `params.delete`, when it names a comment of
+/// `article` that its key opens and that can still be deleted. Anything
+/// else shows nothing (the URL tells no one which comments exist).
+async fn delete_offer(
+    c: &CommentsState,
+    article: &Article,
+    params: &CommentParams,
+    base_url: &str,
+) -> Result<Option<DeleteOffer>, WebError> {
+    let Some(link) = params.delete.as_deref().and_then(DeletionLink::parse) else {
+        return Ok(None);
+    };
+    let id = CommentId(link.comment_id);
+    let Some(comment) = c.store.comment(id).await? else {
+        return Ok(None);
+    };
+    let deletable = matches!(
+        comment.status,
+        CommentStatus::Pending | CommentStatus::Approved
+    );
+    if comment.article_id != article.id || !deletable {
+        return Ok(None);
+    }
+    let opens = c
+        .store
+        .delete_key_hash(id)
+        .await?
+        .is_some_and(|hash| key_matches(&link.key, &hash));
+    let path = urls::article(article.id, &article.slug);
+    Ok(opens.then(|| DeleteOffer {
+        action: format!("/article/{}/comments/{}/delete", article.id, id),
+        link: format!(
+            "{}{path}?delete={}#delete-comment",
+            base_url.trim_end_matches('/'),
+            link.text()
+        ),
+        key: link.key,
+        held: comment.status == CommentStatus::Pending,
+    }))
 }
 
 #[derive(Template)]
@@ -95,6 +223,7 @@ pub(crate) struct FormView {
 pub(crate) struct SectionTemplate<'a> {
     pub l: &'a Localizer<'a>,
     pub api_url: String,
+    pub delete_offer: Option<DeleteOffer>,
     pub count_text: String,
     pub message: Option<Message>,
     pub threads: Vec<Thread>,
@@ -123,6 +252,9 @@ const CODES: &[&str] = &[
     "comments_closed",
     "cross_site",
     "rate_limited",
+    "deleted",
+    "delete_key_invalid",
+    "comment_not_deletable",
 ];
 
 fn messages_json(l: &Localizer<'_>, c: &CommentsState) -> String {
@@ -150,7 +282,7 @@ pub(crate) fn outcome_message(
         return None;
     }
     let kind = match code {
-        "published" => "ok",
+        "published" | "deleted" => "ok",
         "held" => "held",
         _ => "error",
     };
@@ -204,16 +336,20 @@ pub(crate) async fn section_html(
         return Ok(String::new());
     };
     let l = state.l();
-    let comments = c.store.approved_comments(article.id).await?;
+    let shown = Shown::load(c, article.id).await?;
     let path = urls::article(article.id, &article.slug);
     let open = super::submit::is_open(c, article, now).await?;
     let reply_url = |id: CommentId| open.then(|| format!("{path}?reply={id}#leave-comment"));
     let mut threads_out = Vec::new();
-    let grouped = threads(&comments);
-    let shown: u64 = grouped.iter().map(|(_, r)| 1 + r.len() as u64).sum();
+    let grouped = threads(&shown.comments);
     for (top, replies) in &grouped {
+        let html = if top.status == CommentStatus::Approved {
+            item_html(&l, top, reply_url(top.id), now)?
+        } else {
+            gone_html(&l, top)?
+        };
         threads_out.push(Thread {
-            html: item_html(&l, top, reply_url(top.id), now)?,
+            html,
             replies: replies
                 .iter()
                 .map(|r| item_html(&l, r, None, now))
@@ -224,7 +360,11 @@ pub(crate) async fn section_html(
         .reply
         .as_deref()
         .and_then(khabar_arabic::digits::parse_u64)
-        .and_then(|id| grouped.iter().find(|(t, _)| t.id.0 as u64 == id))
+        .and_then(|id| {
+            grouped
+                .iter()
+                .find(|(t, _)| t.id.0 as u64 == id && t.status == CommentStatus::Approved)
+        })
         .map(|(t, _)| ReplyingTo {
             id: t.id.0,
             label: l.t_args("comment-replying-to", &[("name", Arg::Str(&t.author_name))]),
@@ -234,10 +374,12 @@ pub(crate) async fn section_html(
         .as_deref()
         .and_then(|code| outcome_message(&l, c, code))
         .map(|(kind, text)| Message { kind, text });
+    let delete_offer = delete_offer(c, article, params, &state.site().base_url).await?;
     SectionTemplate {
         l: &l,
         api_url: format!("/api/v1/articles/{}/comments", article.id),
-        count_text: l.count(Noun::Comment, shown),
+        delete_offer,
+        count_text: l.count(Noun::Comment, shown.count()),
         message,
         threads: threads_out,
         messages_json: messages_json(&l, c),

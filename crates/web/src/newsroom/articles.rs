@@ -176,6 +176,7 @@ pub(crate) async fn editor_page(
     let sections = state.store.sections().await?;
     let mut chrome = NrChrome::new(state, Some(signed), newsroom_lang(None, Some(signed)), "");
     let l = &chrome.l;
+    let related = crate::search::pins::editor_panel(state, l, ctx.article_id).await?;
     let may_publish = can(signed.user.role, Action::PublishArticle, Ownership::None);
     let statuses = STATUSES
         .iter()
@@ -219,6 +220,7 @@ pub(crate) async fn editor_page(
             notice: ctx.notice,
             conflict: ctx.conflict,
             time_zone,
+            related,
             chrome,
         },
     )
@@ -295,6 +297,11 @@ async fn checked(
         errors.0.insert("slug", l.t("nr-err-slug-taken"));
         result = Err(errors);
     }
+    if let Some(message) = crate::search::pins::check(state, &l, &form.pins, id).await? {
+        let mut errors = result.err().unwrap_or_default();
+        errors.0.insert("pins", message);
+        result = Err(errors);
+    }
     Ok(result)
 }
 
@@ -341,6 +348,7 @@ pub(crate) async fn create_article(
         .editorial
         .create_owned(&article, signed.user.id, Timestamp::now())
         .await?;
+    crate::search::pins::save(&state, id, &form.pins).await?;
     state.pages.invalidate();
     autosave::clear_after_save(&state, &signed, None, &form).await;
     let target = format!("article:{id}");
@@ -429,7 +437,8 @@ pub(crate) async fn edit_article(
         "",
     )
     .l;
-    let stored = ArticleForm::from_article(&article, revision, &l);
+    let mut stored = ArticleForm::from_article(&article, revision, &l);
+    stored.pins = crate::search::pins::pins_text(&state, id).await?;
     let mut notice = None;
     let mut offer = None;
     let mut form = match autosave::stored_form(&state, &signed, Some(id)).await? {
@@ -514,6 +523,7 @@ pub(crate) async fn save_article(
         .await?
     {
         SaveOutcome::Saved { .. } => {
+            crate::search::pins::save(&state, id, &form.pins).await?;
             state.pages.invalidate();
             autosave::clear_after_save(&state, &signed, Some(id), &form).await;
             let target = format!("article:{id}");

@@ -200,6 +200,12 @@ pub(crate) async fn login(
         })
         .await?;
     audit(&nr, Some(user.id), "login", &email, &address).await?;
+    // Moderators have no article table: their start page is the queue.
+    let next = if next == "/newsroom/" && user.role == khabar_core::Role::Moderator {
+        "/newsroom/comments".to_string()
+    } else {
+        next
+    };
     let mut res = see_other(&next);
     let cookie = HeaderValue::from_str(&session_cookie(&nr, Some(&token)))
         .map_err(|e| WebError::Internal(e.into()))?;

@@ -34,6 +34,8 @@ pub struct ArticleForm {
     pub status: String,
     /// `YYYY-MM-DDTHH:MM` in the site's time zone (an `<input type="datetime-local">`).
     pub publish_at: String,
+    /// Pinned «اقرأ أيضا» links, one per line (see `search::pins`).
+    pub pins: String,
     /// The editor page this form came from: a random token given with each
     /// page, sent with its autosaves and its save. The save spends it, so
     /// an autosave still in flight then is refused instead of leaving a
@@ -158,6 +160,7 @@ impl ArticleForm {
                         .to_string()
                 })
                 .unwrap_or_default(),
+            pins: String::new(),
             autosave_token: String::new(),
         }
     }

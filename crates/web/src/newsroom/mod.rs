@@ -1,7 +1,8 @@
 //! The newsroom (غرفة الأخبار) under `/newsroom/`: sign-in, the article table,
 //! the editor with revisions, conflict detection, autosave and a full-page
 //! preview, the tools the editor's script calls (preview, slug, tag
-//! suggestions), sections and tags, and the site settings.
+//! suggestions), sections and tags, the site settings, and the comment
+//! moderation queue.
 //!
 //! Every page is `Cache-Control: no-store`. Every state-changing request passes
 //! two CSRF checks: the browser's own `Sec-Fetch-Site`/`Origin` headers
@@ -10,6 +11,8 @@
 mod articles;
 mod auth;
 mod autosave;
+mod comments;
+mod duplicates;
 mod form;
 pub mod media;
 pub mod password;
@@ -17,6 +20,7 @@ mod preview;
 mod revisions;
 mod session;
 pub mod settings;
+mod stats;
 mod submission;
 mod taxonomy;
 mod tools;
@@ -104,6 +108,11 @@ pub(crate) fn routes(state: &AppState, form_bytes: usize, upload_bytes: usize) -
             "/newsroom/articles/{id}/revisions/{rev}/restore",
             post(revisions::restore_revision),
         )
+        .route("/newsroom/duplicates", get(duplicates::list_duplicates))
+        .route(
+            "/newsroom/duplicates/dismiss",
+            post(duplicates::dismiss_duplicate),
+        )
         .route("/newsroom/preview", post(tools::preview))
         .route("/newsroom/articles/new/preview", post(preview::preview_new))
         .route(
@@ -120,6 +129,13 @@ pub(crate) fn routes(state: &AppState, form_bytes: usize, upload_bytes: usize) -
         .merge(taxonomy::routes())
         .route("/newsroom/settings", get(settings::show_settings))
         .route("/newsroom/settings/reset", post(settings::reset_settings))
+        .merge(comments::routes())
+        .route("/newsroom/stats", get(stats::show_stats))
+        .route("/newsroom/stats/export.csv", get(stats::export_csv))
+        .route(
+            "/newsroom/stats/articles/{id}",
+            get(stats::show_article_stats),
+        )
         .layer(axum::extract::DefaultBodyLimit::max(form_bytes))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(form_bytes))
         .merge(uploads)

@@ -24,6 +24,17 @@ pub struct NrChrome<'a> {
     pub can_taxonomy: bool,
     /// The site settings page (admins).
     pub can_settings: bool,
+    /// Editors and admins see the suspected duplicates (when search runs).
+    pub may_review_duplicates: bool,
+    /// The account may list articles (moderators may not).
+    pub articles_link: bool,
+    /// The account moderates comments on a site that has them.
+    pub comments_link: bool,
+    /// Pending comments for the header: the number, and its label with the
+    /// plural («3 تعليقات بانتظار المراجعة»); `None` when none or unknown.
+    pub pending_comments: Option<(String, String)>,
+    /// The account may read the statistics (the header links them).
+    pub can_view_stats: bool,
 }
 
 /// The language of the newsroom for this request: `?lang=` first, then the
@@ -42,11 +53,31 @@ pub fn role_label(l: &Localizer<'_>, role: Role) -> String {
 impl<'a> NrChrome<'a> {
     pub fn new(state: &'a AppState, signed: Option<&Signed>, lang: Lang, title: &str) -> Self {
         let mut settings = state.site().locale.clone();
-        let may = |action| signed.is_some_and(|s| can(s.user.role, action, Ownership::None));
         settings.lang = lang;
         let l = state.i18n.localizer(&settings);
         let user = signed.map(|s| (s.user.name.clone(), role_label(&l, s.user.role)));
+        let may = |action| signed.is_some_and(|s| can(s.user.role, action, Ownership::None));
+        let comments_link = may(Action::ModerateComments) && state.comments.is_some();
+        let pending_comments = state
+            .comments
+            .as_ref()
+            .filter(|_| comments_link)
+            .and_then(|c| c.pending_hint())
+            .filter(|n| *n > 0)
+            .map(|n| {
+                let label = l.t_args(
+                    "nr-cm-pending-badge",
+                    &[(
+                        "count",
+                        khabar_i18n::Arg::Str(&l.count(khabar_i18n::Noun::Comment, n)),
+                    )],
+                );
+                (l.number(i64::try_from(n).unwrap_or(i64::MAX)), label)
+            });
         NrChrome {
+            articles_link: may(Action::ListArticles),
+            comments_link,
+            pending_comments,
             title: format!("{title} — {}", l.t("nr-newsroom")),
             lang: lang.code(),
             dir: lang.dir(),
@@ -60,6 +91,9 @@ impl<'a> NrChrome<'a> {
             is_admin: may(Action::ViewAuditLog),
             can_taxonomy: may(Action::ManageTaxonomy),
             can_settings: may(Action::ManageSettings),
+            may_review_duplicates: state.search.is_some()
+                && signed.is_some_and(|s| can(s.user.role, Action::EditArticle, Ownership::Others)),
+            can_view_stats: may(Action::ViewStats),
             l,
         }
     }
@@ -125,6 +159,8 @@ pub struct EditorPage<'a> {
     pub notice: Option<String>,
     pub conflict: Option<ConflictView>,
     pub time_zone: String,
+    /// Pinned related links and the near-duplicate warning.
+    pub related: crate::search::pins::EditorRelated,
 }
 
 /// The version someone else saved, shown beside the editor's own.

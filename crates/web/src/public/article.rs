@@ -105,7 +105,7 @@ pub(crate) async fn article_view<'a>(
 ) -> Result<ArticlePage<'a>, WebError> {
     let now = Timestamp::now();
     let site = state.site();
-    let extras = crate::search::article_extras(state, article.id, body);
+    let extras = crate::search::article_extras(state, article.id, body).await?;
     let sections = state.store.sections().await?;
     let path = urls::article(article.id, &article.slug);
     let published = article.published_at.unwrap_or(article.created_at);

@@ -6,6 +6,7 @@
 //! every filter that cannot be understood is a 400 with a code — never a 500.
 
 mod page;
+pub mod pins;
 
 use crate::AppState;
 use crate::error::WebError;
@@ -162,25 +163,31 @@ pub(crate) struct ArticleExtras {
 
 /// The body with «اقرأ أيضا: <a>…</a>» after the configured paragraph (when
 /// the article is long enough and a related article exists), and the
-/// cached related list. No search happens here.
-pub(crate) fn article_extras(
+/// related list: pinned links first (the inline link is the first of them),
+/// then the stored computed list. One indexed query; no search happens here.
+///
+/// # Errors
+/// Store errors.
+pub(crate) async fn article_extras(
     state: &AppState,
     id: ArticleId,
     body: &RenderedBody,
-) -> ArticleExtras {
+) -> Result<ArticleExtras, WebError> {
     let Some(search) = state.search.as_deref() else {
-        return ArticleExtras {
+        return Ok(ArticleExtras {
             body_html: body.to_html(),
             related: Vec::new(),
-        };
+        });
     };
     let related: Vec<Link> = search
         .service
-        .related(id)
-        .iter()
+        .shown_related(id, Timestamp::now())
+        .await
+        .map_err(WebError::Internal)?
+        .into_iter()
         .map(|r| Link {
-            name: r.title.clone(),
             url: urls::article(r.id, &r.slug),
+            name: r.title,
         })
         .collect();
     let after = search.read_also_after_paragraph;
@@ -201,7 +208,7 @@ pub(crate) fn article_extras(
         }
         _ => body.to_html(),
     };
-    ArticleExtras { body_html, related }
+    Ok(ArticleExtras { body_html, related })
 }
 
 pub(crate) fn escape(s: &str) -> String {

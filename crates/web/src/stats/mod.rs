@@ -10,14 +10,19 @@
 //!   `stats.visitor_badge` is on.
 //!
 //! The private dashboard data (per-day report, top articles, referrers …)
-//! is read from [`khabar_store::StatsStore`] by the newsroom and the
-//! `khabar stats` command; nothing private is served here.
+//! is read from [`khabar_store::StatsStore`] by the newsroom's statistics
+//! pages (`/newsroom/stats`, which use [`range`], [`labels`] and [`report`]
+//! from here) and the `khabar stats` command; nothing private is served
+//! here.
 
 mod client;
+pub mod labels;
 mod pages;
+pub mod range;
 pub mod report;
 mod state;
 
+pub(crate) use client::client_ip;
 pub use client::parse_proxy;
 pub(crate) use pages::{most_read_cards, views_label};
 pub use state::{Stats, StatsSettings};
@@ -207,13 +212,27 @@ pub(crate) async fn views_of(state: &AppState, id: ArticleId) -> Result<u64, Web
 #[derive(Debug, Serialize)]
 struct BadgeJson {
     visitors_today: u64,
+    /// The sum of every day's visitors (a visitor is known for one day).
+    visitors_total: u64,
     views_today: u64,
     views_total: u64,
     online: u64,
+    /// «12 زائرًا»: today's visitors, as the badge used to show alone.
     label: String,
+    /// The three figures as the badge shows them, in the site's language,
+    /// plural forms and digits.
+    labels: BadgeLabels,
 }
 
-/// `GET /api/v1/stats/visitors`: the header badge's numbers.
+#[derive(Debug, Serialize)]
+struct BadgeLabels {
+    today: String,
+    total: String,
+    online: String,
+}
+
+/// `GET /api/v1/stats/visitors`: the header badge's numbers. Cacheable for
+/// 30 s, so the badge costs the pages nothing and the database little.
 async fn visitor_badge(State(state): State<AppState>) -> Result<Response, WebError> {
     let stats = state
         .stats
@@ -223,9 +242,16 @@ async fn visitor_badge(State(state): State<AppState>) -> Result<Response, WebErr
     let now = jiff::Timestamp::now();
     let totals = stats.store().site_totals(stats.day_of(now)).await?;
     let online = stats.reading_now().0;
+    let l = state.l();
     let body = Json(BadgeJson {
-        label: state.l().count(Noun::Visitor, totals.visitors_today),
+        label: l.count(Noun::Visitor, totals.visitors_today),
+        labels: BadgeLabels {
+            today: l.count(Noun::Visitor, totals.visitors_today),
+            total: l.count(Noun::Visitor, totals.visitors_total),
+            online: l.count(Noun::Visitor, online),
+        },
         visitors_today: totals.visitors_today,
+        visitors_total: totals.visitors_total,
         views_today: totals.views_today,
         views_total: totals.views_total,
         online,

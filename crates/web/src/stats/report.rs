@@ -6,25 +6,12 @@
 //! is served publicly.
 
 use jiff::Timestamp;
-use jiff::civil::Date;
 use khabar_i18n::Localizer;
 use khabar_stats::{chart, csv};
-use khabar_store::stats::{DayRange, Ranked, Report};
+use khabar_store::stats::{DayCount, DayRange, Ranked, Report};
 use serde_json::{Value, json};
 
-/// The civil date of a stats day (days since 1970-01-01).
-pub fn day_date(day: i32) -> Date {
-    Date::constant(1970, 1, 1)
-        .checked_add(jiff::Span::new().days(i64::from(day)))
-        .unwrap_or(Date::constant(1970, 1, 1))
-}
-
-/// The stats day of a civil date.
-pub fn date_day(date: Date) -> i32 {
-    date.since(Date::constant(1970, 1, 1))
-        .map(|s| s.get_days())
-        .unwrap_or(0)
-}
+pub use khabar_store::stats::{date_day, day_date};
 
 /// The last `days` days up to and including `today`.
 pub fn last_days(today: i32, days: u32) -> DayRange {
@@ -119,10 +106,15 @@ pub fn report_csv(report: &Report) -> String {
     out
 }
 
-/// Views (bars) and visitors (line) per day, right to left for Arabic.
-pub fn chart_svg(report: &Report, l: &Localizer<'_>) -> String {
-    let points: Vec<chart::Point> = report
-        .days
+/// Views (bars) and, with `with_visitors`, visitors (line) per day, right
+/// to left for Arabic, labels and scale in the site's digits.
+pub fn chart_svg(
+    days: &[DayCount],
+    with_visitors: bool,
+    l: &Localizer<'_>,
+    layout: chart::Layout,
+) -> String {
+    let points: Vec<chart::Point> = days
         .iter()
         .map(|d| chart::Point {
             label: l.digits(&format!(
@@ -134,8 +126,16 @@ pub fn chart_svg(report: &Report, l: &Localizer<'_>) -> String {
             visitors: d.visitors,
         })
         .collect();
-    let rtl = l.lang().dir() == "rtl";
-    chart::daily(&points, rtl, &l.t("stats-views-per-day"), &|n| {
+    let rtl = l.lang().is_rtl();
+    let title = l.t("stats-views-per-day");
+    let views = l.t("stats-views");
+    let visitors = l.t("stats-visitors");
+    let text = chart::Text {
+        title: &title,
+        views: &views,
+        visitors: with_visitors.then_some(visitors.as_str()),
+    };
+    chart::daily(&points, rtl, text, layout, &|n| {
         l.number(i64::try_from(n).unwrap_or(i64::MAX))
     })
 }
@@ -143,6 +143,7 @@ pub fn chart_svg(report: &Report, l: &Localizer<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::Date;
 
     #[test]
     fn days_and_dates_round_trip() {

@@ -233,11 +233,13 @@ impl Stats {
         let ip = ip.map(|ip| ip.to_string()).unwrap_or_default();
         let ua = req.user_agent.unwrap_or("");
         let visitor = VisitorId::new(&salt, &ip, ua, &self.site_host);
-        if self
-            .aggregator()
-            .seen_recently(visitor, article.0, now.as_second())
         {
-            return Ok(Outcome::Duplicate);
+            let mut agg = self.aggregator();
+            if agg.seen_recently(visitor, article.0, now.as_second()) {
+                // A reload is not a view, but the reader is still reading.
+                agg.touch_online(visitor, article.0, now.as_second());
+                return Ok(Outcome::Duplicate);
+            }
         }
         let source = referrer::classify(referrer_url, &self.site_host);
         let agent = agent::classify(ua);
