@@ -1,6 +1,7 @@
 //! The editor's server-side autosave and its full-page preview, through real
 //! HTTP: autosaves kept per account and article and offered back from any
-//! browser, never published and never anyone else's; the preview rendering
+//! browser, never published and never anyone else's, never left behind by
+//! a request that lands after the save; the preview rendering
 //! unsaved text in the reading site's own template, for signed-in editors
 //! only and never cached or indexed.
 
@@ -380,4 +381,99 @@ async fn the_preview_is_for_signed_in_editors_of_the_article_only() {
     );
     let form_none = editor_form("", "1", "x", "draft");
     assert_eq!(mine.post(&server, &path, &form_none).await.status(), 403);
+}
+
+/// The autosave token of an editor page ("" when the page has none).
+fn page_token(doc: &scraper::Html) -> String {
+    attr(doc, "input[name=autosave_token]", "value").unwrap_or_default()
+}
+
+/// The editor's form as its page sends it, with the page's autosave token.
+fn with_token<'a>(mut form: Vec<(&'a str, &'a str)>, token: &'a str) -> Vec<(&'a str, &'a str)> {
+    form.push(("autosave_token", token));
+    form
+}
+
+#[tokio::test]
+async fn an_autosave_arriving_after_the_save_leaves_nothing_to_offer() {
+    let server = TestServer::start().await;
+    let b = signed_in(&server, "author@example.com", "كاتبة", Role::Author).await;
+    let doc = page_with(&b, &server, "/newsroom/articles/new").await;
+    let csrf = attr(&doc, "input[name=csrf]", "value").expect("csrf");
+    let token = page_token(&doc);
+    // Another tab's page, with its own new article typed but not saved.
+    let other = page_token(&page_with(&b, &server, "/newsroom/articles/new").await);
+
+    // The editor saves; the autosave sent just before lands just after.
+    let typed = editor_form(&csrf, "0", "خبر كتب ثم حفظ", "draft");
+    let res = b
+        .post(
+            &server,
+            "/newsroom/articles/new",
+            &with_token(typed.clone(), &token),
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let editor_path = res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .replace("?saved=1", "");
+    let late = autosave(&b, &server, None, &with_token(typed.clone(), &token)).await;
+    assert_eq!(late.status(), 409, "the saved page's autosave is refused");
+    let doc = page_with(&b, &server, "/newsroom/articles/new").await;
+    assert_eq!(count(&doc, "#autosave-offer"), 0, "no stale new article");
+    assert_ne!(token, other, "every page its own token");
+
+    // The other tab's text is its own: autosaved, and kept by this save.
+    let theirs = editor_form(&csrf, "0", "خبر في نافذة أخرى", "draft");
+    let res = autosave(&b, &server, None, &with_token(theirs, &other)).await;
+    assert_eq!(res.status(), 200);
+    let res = b
+        .post(
+            &server,
+            "/newsroom/articles/new",
+            &with_token(
+                editor_form(&csrf, "0", "خبر ثالث", "draft"),
+                &page_token(&page_with(&b, &server, "/newsroom/articles/new").await),
+            ),
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let doc = page_with(&b, &server, "/newsroom/articles/new").await;
+    assert_eq!(
+        count(&doc, "#autosave-offer"),
+        1,
+        "the other tab's text kept"
+    );
+
+    // The same on an existing article: saved, then the late autosave.
+    let doc = page_with(&b, &server, &editor_path).await;
+    let token = page_token(&doc);
+    let revision = attr(&doc, "input[name=revision]", "value").expect("revision");
+    let id: i64 = editor_path.rsplit('/').next().unwrap().parse().unwrap();
+    let edited = editor_form(&csrf, &revision, "خبر كتب ثم عدل", "draft");
+    let res = b
+        .post(&server, &editor_path, &with_token(edited.clone(), &token))
+        .await;
+    assert_eq!(res.status(), 303);
+    // What the page held a moment before the save (the title not yet edited).
+    let before = editor_form(&csrf, &revision, "خبر كتب ثم", "draft");
+    let late = autosave(&b, &server, Some(id), &with_token(before, &token)).await;
+    assert_eq!(late.status(), 409);
+    let doc = page_with(&b, &server, &editor_path).await;
+    assert_eq!(count(&doc, "#autosave-offer"), 0, "nothing stale offered");
+    assert_ne!(page_token(&doc), token, "a new page, a new token");
+
+    // A refused save keeps its page's token; a token no page had is refused.
+    let res = b
+        .post(
+            &server,
+            "/newsroom/articles/new",
+            &with_token(editor_form(&csrf, "0", "", "draft"), &other),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(page_token(&body_of(res).await), other);
+    let res = autosave(&b, &server, None, &with_token(typed, "not-a-token")).await;
+    assert_eq!(res.status(), 400);
 }

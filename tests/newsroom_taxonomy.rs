@@ -1,7 +1,8 @@
 //! Sections and tags management through real HTTP: who may, CSRF, create,
 //! rename, slug rules and collisions, the navigation order, delete (refused
 //! or moving the articles), tag merges — and the reading site showing each
-//! change at once, through its page cache.
+//! change at once, through its page cache. (Old addresses and the search
+//! index after a change: tests/newsroom_renames.rs.)
 
 mod common;
 #[path = "kit/newsroom.rs"]
@@ -330,7 +331,13 @@ async fn sections_are_created_renamed_reordered_and_deleted_and_the_site_follows
         nav_names(&reader_page(&server, "/").await),
         ["اقتصاد وأعمال"]
     );
-    assert_eq!(get(&server, "/section/local").await.status(), 404);
+    // Its address leads where its articles went (tests/newsroom_renames.rs).
+    let res = get(&server, "/section/local").await;
+    assert_eq!(res.status(), 301);
+    assert_eq!(
+        res.headers()["location"],
+        khabar_web::urls::section("اقتصاد-وأعمال").as_str()
+    );
     let doc = reader_page(&server, &canonical).await;
     assert!(text(&doc, ".breadcrumb").contains("اقتصاد وأعمال"));
     // An empty section is deleted at once.
@@ -465,15 +472,17 @@ async fn tags_are_renamed_and_merged_and_not_deleted_while_in_use() {
         assert_eq!(count(&doc, ".tags li"), 1, "article {id}");
         assert_eq!(text(&doc, ".tags li"), "فيروس كورونا");
     }
+    let res = get(
+        &server,
+        &khabar_web::urls::tag(&khabar_arabic::slugify("كوفيد", 60)),
+    )
+    .await;
     assert_eq!(
-        get(
-            &server,
-            &khabar_web::urls::tag(&khabar_arabic::slugify("كوفيد", 60))
-        )
-        .await
-        .status(),
-        404
+        res.status(),
+        301,
+        "the old tag's page leads to the merged one"
     );
+    assert_eq!(res.headers()["location"], tag_url.as_str());
     // The editor's tag suggestions moved to /newsroom/tags/suggest.
     let res = b
         .get(&server, "/newsroom/tags/suggest?q=%D9%81%D9%8A")

@@ -151,6 +151,7 @@ fn generate(n: usize) -> anyhow::Result<Corpus> {
             created_at: now,
             updated_at: now,
             cover: None,
+            index_changed_at: None,
         });
     }
     Ok(Corpus { articles })

@@ -25,6 +25,16 @@ pub fn article(title: &str, status: ArticleStatus, at: Option<Timestamp>) -> New
 }
 
 pub async fn create_owned(server: &TestServer, a: &NewArticle, owner: UserId) -> i64 {
+    create_owned_at(server, a, owner, Timestamp::now()).await
+}
+
+/// As [`create_owned`], written at `at` (an article filed some time ago).
+pub async fn create_owned_at(
+    server: &TestServer,
+    a: &NewArticle,
+    owner: UserId,
+    at: Timestamp,
+) -> i64 {
     let backend = khabar_app::open_backend(&server.database_url)
         .await
         .expect("open");
@@ -32,7 +42,7 @@ pub async fn create_owned(server: &TestServer, a: &NewArticle, owner: UserId) ->
         .editorial
         .as_ref()
         .expect("SQLite has the editorial store")
-        .create_owned(a, owner, Timestamp::now())
+        .create_owned(a, owner, at)
         .await
         .expect("create");
     backend.store.close().await;

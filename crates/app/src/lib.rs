@@ -197,6 +197,9 @@ pub async fn serve_with_hooks(
                 .unwrap_or_default(),
         },
     );
+    if let Some(taxonomy) = &backend.taxonomy {
+        state = state.with_slug_history(taxonomy.clone());
+    }
     let mut flusher = None;
     match backend.stats.clone() {
         Some(stats_store) => {

@@ -75,6 +75,13 @@ pub struct Article {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub cover: Option<Cover>,
+    /// When something the search index reads about this article changed
+    /// outside the article itself (its section or a tag renamed, merged or
+    /// moved): the index re-reads it from then on, while `updated_at` — the
+    /// «updated» date readers see — stays. `None` when nothing did, and
+    /// outside what the search feed reads.
+    #[serde(skip)]
+    pub index_changed_at: Option<Timestamp>,
 }
 
 impl Article {

@@ -194,5 +194,6 @@ fn imported_article(position: usize, text: &str, now: Timestamp) -> Article {
         created_at: now,
         updated_at: now,
         cover: None,
+        index_changed_at: None,
     }
 }

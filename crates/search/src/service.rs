@@ -38,7 +38,8 @@ pub const RECONCILE_EVERY: u64 = 15;
 
 /// When the row last changed, as [`SearchFeed::changed_articles`] orders.
 fn changed_at(a: &Article) -> Timestamp {
-    a.updated_at.max(a.created_at)
+    let own = a.updated_at.max(a.created_at);
+    a.index_changed_at.map_or(own, |at| at.max(own))
 }
 
 /// A hash of everything the index and visibility depend on.

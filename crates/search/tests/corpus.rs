@@ -58,6 +58,7 @@ fn article(d: &Doc) -> Article {
         created_at: at,
         updated_at: at,
         cover: None,
+        index_changed_at: None,
     }
 }
 

@@ -13,6 +13,10 @@ use khabar_store::{
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
+/// How long a spent autosave token is remembered: far longer than any
+/// request can be in flight.
+const SPENT_TOKENS_KEPT_SECS: i64 = 2 * 24 * 3600;
+
 fn ts(secs: i64) -> StoreResult<Timestamp> {
     Timestamp::from_second(secs).map_err(|e| StoreError::Backend(Box::new(e)))
 }
@@ -312,12 +316,25 @@ impl EditorialStore for SqliteStore {
         .map_err(backend)
     }
 
-    async fn save_autosave(&self, a: &Autosave) -> StoreResult<()> {
+    async fn save_autosave(&self, a: &Autosave) -> StoreResult<bool> {
         let mut tx = self
             .writer
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(backend)?;
+        if let Some(token) = &a.token {
+            let spent: Option<i64> = sqlx::query_scalar(
+                "select 1 from spent_autosave_tokens where user_id = ? and token = ?",
+            )
+            .bind(a.user_id.0)
+            .bind(token)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(backend)?;
+            if spent.is_some() {
+                return Ok(false);
+            }
+        }
         // `is` matches a null article id too (the new-article slot).
         sqlx::query("delete from article_autosaves where user_id = ? and article_id is ?")
             .bind(a.user_id.0)
@@ -326,19 +343,21 @@ impl EditorialStore for SqliteStore {
             .await
             .map_err(backend)?;
         sqlx::query(
-            "insert into article_autosaves (user_id, article_id, base_revision, fields, saved_at) \
-             values (?, ?, ?, ?, ?)",
+            "insert into article_autosaves \
+             (user_id, article_id, base_revision, fields, saved_at, token) \
+             values (?, ?, ?, ?, ?, ?)",
         )
         .bind(a.user_id.0)
         .bind(a.article_id.map(|id| id.0))
         .bind(a.base_revision)
         .bind(&a.fields)
         .bind(a.saved_at.as_second())
+        .bind(&a.token)
         .execute(&mut *tx)
         .await
         .map_err(backend)?;
         tx.commit().await.map_err(backend)?;
-        Ok(())
+        Ok(true)
     }
 
     async fn autosave(
@@ -347,7 +366,7 @@ impl EditorialStore for SqliteStore {
         article: Option<ArticleId>,
     ) -> StoreResult<Option<Autosave>> {
         let Some(row) = sqlx::query(
-            "select base_revision, fields, saved_at from article_autosaves \
+            "select base_revision, fields, saved_at, token from article_autosaves \
              where user_id = ? and article_id is ?",
         )
         .bind(user.0)
@@ -364,6 +383,7 @@ impl EditorialStore for SqliteStore {
             base_revision: row.try_get("base_revision").map_err(backend)?,
             fields: row.try_get("fields").map_err(backend)?,
             saved_at: ts(row.try_get("saved_at").map_err(backend)?)?,
+            token: row.try_get("token").map_err(backend)?,
         }))
     }
 
@@ -376,6 +396,60 @@ impl EditorialStore for SqliteStore {
         sqlx::query("delete from article_autosaves where user_id = ? and article_id is ?")
             .bind(user.0)
             .bind(article.map(|id| id.0))
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(())
+    }
+
+    async fn finish_autosave(
+        &self,
+        user: UserId,
+        article: Option<ArticleId>,
+        token: Option<&str>,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        let article = article.map(|id| id.0);
+        match token {
+            Some(token) => {
+                sqlx::query(
+                    "insert into spent_autosave_tokens (user_id, token, spent_at) \
+                     values (?, ?, ?) on conflict do nothing",
+                )
+                .bind(user.0)
+                .bind(token)
+                .bind(now.as_second())
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+                sqlx::query(
+                    "delete from article_autosaves where user_id = ? and article_id is ? \
+                     and (token is null or token = ?)",
+                )
+                .bind(user.0)
+                .bind(article)
+                .bind(token)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+            }
+            None => {
+                sqlx::query("delete from article_autosaves where user_id = ? and article_id is ?")
+                    .bind(user.0)
+                    .bind(article)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend)?;
+            }
+        }
+        sqlx::query("delete from spent_autosave_tokens where spent_at < ?")
+            .bind(now.as_second() - SPENT_TOKENS_KEPT_SECS)
             .execute(&mut *tx)
             .await
             .map_err(backend)?;

@@ -17,6 +17,7 @@ mod comments;
 mod editorial;
 mod search;
 mod settings;
+mod slug_history;
 mod stats;
 mod stats_flush;
 mod stats_report;

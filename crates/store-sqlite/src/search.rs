@@ -14,11 +14,12 @@ use sqlx::sqlite::SqliteRow;
 use std::collections::HashMap;
 
 /// When a row last changed: imports keep `updated_at` at the article's own
-/// (possibly old) date, so a new row is known by its `created_at`.
-const CHANGED_AT: &str =
-    "(case when a.updated_at > a.created_at then a.updated_at else a.created_at end)";
+/// (possibly old) date, so a new row is known by its `created_at`; a
+/// renamed section or tag stamps `index_changed_at` instead of `updated_at`.
+const CHANGED_AT: &str = "max(a.updated_at, a.created_at, coalesce(a.index_changed_at, 0))";
 
-const ARTICLE_COLUMNS: &str = "a.body, a.status, a.created_at, a.source_name, a.source_url";
+const ARTICLE_COLUMNS: &str =
+    "a.body, a.status, a.created_at, a.source_name, a.source_url, a.index_changed_at";
 
 impl SqliteStore {
     /// Whole articles matching `condition` (over `articles a`, its `?`s bound
@@ -74,7 +75,12 @@ impl SqliteStore {
         }
         list.iter()
             .zip(ids)
-            .map(|(row, id)| rows::article(row, tags.remove(&id).unwrap_or_default()))
+            .map(|(row, id)| {
+                let mut article = rows::article(row, tags.remove(&id).unwrap_or_default())?;
+                let stamp: Option<i64> = row.try_get("index_changed_at").map_err(backend)?;
+                article.index_changed_at = stamp.and_then(|s| Timestamp::from_second(s).ok());
+                Ok(article)
+            })
             .collect()
     }
 }

@@ -2,7 +2,7 @@
 //! create/rename/re-slug with uniqueness answered as outcomes, navigation
 //! order, delete (moving a section's articles first), tag merges.
 
-use crate::{SqliteStore, backend};
+use crate::{SqliteStore, backend, slug_history};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use khabar_core::{Page, Window};
@@ -97,9 +97,20 @@ async fn taken(
     Ok(by_slug.map(|_| TaxonomyWrite::SlugTaken))
 }
 
-/// A new revision number and change time for the articles a taxonomy
-/// change moved, so open editors see a conflict and the indexer re-reads them.
-const BUMP: &str = "revision = revision + 1, updated_at = max(?, updated_at + 1)";
+/// What a taxonomy change does to the articles it touches: a new revision
+/// number, so an editor with one open sees a conflict instead of silently
+/// filing it back under the old name, and an index stamp, so the search
+/// index re-reads it. `updated_at` — the «updated» date readers see — stays:
+/// the article itself did not change.
+const BUMP: &str = "revision = revision + 1, index_changed_at = ?";
+
+/// The articles filed under item `?` of `kind`, as a condition on `articles`.
+fn filed_under(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::Section => "section_id = ?",
+        TaxonomyKind::Tag => "id in (select article_id from article_tags where tag_id = ?)",
+    }
+}
 
 #[async_trait]
 impl TaxonomyStore for SqliteStore {
@@ -211,6 +222,8 @@ impl TaxonomyStore for SqliteStore {
             .fetch_one(&mut *tx)
             .await
             .map_err(backend)?;
+        // A new item wins over a redirect from the slug it takes.
+        slug_history::claim(&mut tx, kind, slug).await?;
         tx.commit().await.map_err(backend)?;
         Ok(TaxonomyWrite::Done(id))
     }
@@ -221,32 +234,53 @@ impl TaxonomyStore for SqliteStore {
         id: i64,
         name: &str,
         slug: &str,
+        now: Timestamp,
     ) -> StoreResult<TaxonomyWrite> {
         let mut tx = self
             .writer
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(backend)?;
+        let t = table(kind);
+        let Some(before) = sqlx::query(&format!("select name, slug from {t} where id = ?"))
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(backend)?
+        else {
+            return Ok(TaxonomyWrite::NotFound);
+        };
+        let old_name: String = before.try_get("name").map_err(backend)?;
+        let old_slug: String = before.try_get("slug").map_err(backend)?;
+        if old_name == name && old_slug == slug {
+            return Ok(TaxonomyWrite::Done(id));
+        }
         if let Some(refused) = taken(&mut tx, kind, name, slug, id).await? {
             return Ok(refused);
         }
-        let done = sqlx::query(&format!(
-            "update {} set name = ?, slug = ? where id = ?",
-            table(kind)
+        sqlx::query(&format!("update {t} set name = ?, slug = ? where id = ?"))
+            .bind(name)
+            .bind(slug)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        if old_slug != slug {
+            slug_history::claim(&mut tx, kind, slug).await?;
+            slug_history::retire(&mut tx, kind, &old_slug, id, now).await?;
+        }
+        // The articles' indexed text and links carry the name and slug.
+        sqlx::query(&format!(
+            "update articles set {BUMP} where {}",
+            filed_under(kind)
         ))
-        .bind(name)
-        .bind(slug)
+        .bind(now.as_second())
         .bind(id)
         .execute(&mut *tx)
         .await
-        .map_err(backend)?
-        .rows_affected();
+        .map_err(backend)?;
         tx.commit().await.map_err(backend)?;
-        Ok(if done == 0 {
-            TaxonomyWrite::NotFound
-        } else {
-            TaxonomyWrite::Done(id)
-        })
+        Ok(TaxonomyWrite::Done(id))
     }
 
     async fn move_section(&self, id: i64, up: bool) -> StoreResult<bool> {
@@ -331,6 +365,10 @@ impl TaxonomyStore for SqliteStore {
             .await
             .map_err(backend)?
             .rows_affected();
+            // Its old addresses lead where its articles went.
+            slug_history::hand_on(&mut tx, kind, id, &found.slug, target, now).await?;
+        } else {
+            slug_history::forget(&mut tx, kind, id).await?;
         }
         sqlx::query(&format!("delete from {} where id = ?", table(kind)))
             .bind(id)
@@ -339,6 +377,10 @@ impl TaxonomyStore for SqliteStore {
             .map_err(backend)?;
         tx.commit().await.map_err(backend)?;
         Ok(TaxonomyDelete::Deleted { moved })
+    }
+
+    async fn slug_now(&self, kind: TaxonomyKind, former: &str) -> StoreResult<Option<String>> {
+        SqliteStore::slug_now(self, kind, former).await
     }
 
     async fn merge_tags(&self, from: i64, into: i64, now: Timestamp) -> StoreResult<TagMerge> {
@@ -359,9 +401,15 @@ impl TaxonomyStore for SqliteStore {
         if found != 2 {
             return Ok(TagMerge::NotFound);
         }
+        let from_slug: String = sqlx::query_scalar("select slug from tags where id = ?")
+            .bind(from)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(backend)?;
+        slug_history::hand_on(&mut tx, TaxonomyKind::Tag, from, &from_slug, into, now).await?;
         let articles = sqlx::query(&format!(
-            "update articles set {BUMP} where id in \
-             (select article_id from article_tags where tag_id = ?)"
+            "update articles set {BUMP} where {}",
+            filed_under(TaxonomyKind::Tag)
         ))
         .bind(now.as_second())
         .bind(from)

@@ -1,9 +1,9 @@
 //! Writes, always inside a transaction the caller began with `BEGIN IMMEDIATE`.
 
-use crate::backend;
+use crate::{backend, slug_history};
 use jiff::Timestamp;
 use khabar_core::{ArticleId, NewArticle, NewTaxonomy};
-use khabar_store::StoreResult;
+use khabar_store::{StoreResult, TaxonomyKind};
 use sqlx::SqliteConnection;
 
 /// The taxonomy tables; names come from this enum only, never from input.
@@ -62,12 +62,19 @@ pub(crate) async fn find_or_create(
             .to_string(),
         _ => format!("insert into {table} (slug, name) values (?, ?) returning id"),
     };
-    sqlx::query_scalar(&sql)
+    let id = sqlx::query_scalar(&sql)
         .bind(&slug)
         .bind(name)
         .fetch_one(&mut *conn)
         .await
-        .map_err(backend)
+        .map_err(backend)?;
+    // A new section or tag wins over a redirect from the slug it takes.
+    match kind {
+        Taxonomy::Section => slug_history::claim(conn, TaxonomyKind::Section, &slug).await?,
+        Taxonomy::Tag => slug_history::claim(conn, TaxonomyKind::Tag, &slug).await?,
+        Taxonomy::Author => {}
+    }
+    Ok(id)
 }
 
 pub(crate) async fn insert_article(

@@ -82,6 +82,9 @@ pub struct Autosave {
     /// The form's fields, serialised by the web layer (opaque here).
     pub fields: String,
     pub saved_at: Timestamp,
+    /// The token of the editor page that wrote it (`None`: a page from
+    /// before tokens). A save spends its page's token ([`EditorialStore::finish_autosave`]).
+    pub token: Option<String>,
 }
 
 #[async_trait]
@@ -122,8 +125,11 @@ pub trait EditorialStore: Send + Sync + 'static {
     /// Tag names starting with `prefix`, for autocomplete.
     async fn tag_names(&self, prefix: &str, limit: u32) -> StoreResult<Vec<String>>;
 
-    /// Stores `autosave` in its slot, replacing what was there.
-    async fn save_autosave(&self, autosave: &Autosave) -> StoreResult<()>;
+    /// Stores `autosave` in its slot, replacing what was there — unless its
+    /// token was spent by a save of the same account: then nothing is
+    /// written and the answer is false (an autosave that was in flight
+    /// when the editor saved).
+    async fn save_autosave(&self, autosave: &Autosave) -> StoreResult<bool>;
 
     /// The autosave slot of `user` for `article` (`None`: a new article).
     async fn autosave(
@@ -132,8 +138,21 @@ pub trait EditorialStore: Send + Sync + 'static {
         article: Option<ArticleId>,
     ) -> StoreResult<Option<Autosave>>;
 
-    /// Empties the slot (after a save, or when the editor discards it).
+    /// Empties the slot (when the editor discards it).
     async fn delete_autosave(&self, user: UserId, article: Option<ArticleId>) -> StoreResult<()>;
+
+    /// After a save from the editor page with `token`: spends the token, so
+    /// that page's autosaves are refused from now on, and empties the slot
+    /// if that page or a page without a token wrote it (another page's
+    /// unsaved text stays). Without a token, empties the slot. In one
+    /// transaction, so no autosave slips between the two.
+    async fn finish_autosave(
+        &self,
+        user: UserId,
+        article: Option<ArticleId>,
+        token: Option<&str>,
+        now: Timestamp,
+    ) -> StoreResult<()>;
 
     /// Publishes every scheduled article whose time has come, each with one
     /// atomic `scheduled → published` update, so two servers running the

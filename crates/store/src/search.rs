@@ -15,10 +15,13 @@ use khabar_core::{Article, ArticleId, ArticleStatus, Page, UserId, Window};
 #[async_trait]
 pub trait SearchFeed: Send + Sync + 'static {
     /// Articles, in any status, changed after the cursor `(updated_since,
-    /// after_id)`. A row's change time is the later of `updated_at` and
+    /// after_id)`. A row's change time is the latest of `updated_at`,
     /// `created_at` (an import keeps `updated_at` at the article's own
-    /// date); rows with a later change time, or the same with a greater id,
-    /// come ordered by change time, then id; at most `limit`.
+    /// date) and `index_changed_at` (its section or a tag changed, which
+    /// readers do not see as an update of the article; filled in on the
+    /// articles returned here); rows with a later change time, or the same
+    /// with a greater id, come ordered by change time, then id; at most
+    /// `limit`.
     async fn changed_articles(
         &self,
         updated_since: Timestamp,

@@ -180,6 +180,7 @@ where
         created_at: ts(row.try_get("created_at").map_err(backend)?)?,
         updated_at: s.updated_at,
         cover: s.cover,
+        index_changed_at: None,
     })
 }
 

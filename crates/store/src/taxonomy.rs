@@ -105,13 +105,17 @@ pub trait TaxonomyStore: Send + Sync + 'static {
         slug: &str,
     ) -> StoreResult<TaxonomyWrite>;
 
-    /// Renames an item and sets its slug. Articles keep pointing at it.
+    /// Renames an item and sets its slug. Articles keep pointing at it;
+    /// when the name or slug changed, the articles filed under it are
+    /// bumped as in [`Self::delete_taxonomy`] (their indexed text names it).
+    /// A slug given up leads to the item from then on ([`Self::slug_now`]).
     async fn update_taxonomy(
         &self,
         kind: TaxonomyKind,
         id: i64,
         name: &str,
         slug: &str,
+        now: Timestamp,
     ) -> StoreResult<TaxonomyWrite>;
 
     /// Moves a section one place earlier (`up`) or later in the
@@ -121,9 +125,11 @@ pub trait TaxonomyStore: Send + Sync + 'static {
 
     /// Deletes a section or tag. One that still has articles is refused
     /// unless `move_to` names another section, to which its articles move
-    /// first (in the same transaction). Moved articles get a new revision
-    /// number and `updated_at`, so an editor with one open sees a conflict
-    /// instead of silently filing it back, and the search index re-reads it.
+    /// first (in the same transaction), and its slugs (current and former)
+    /// with them; one deleted without articles leaves no slug behind. Moved articles get a new revision
+    /// number, so an editor with one open sees a conflict instead of
+    /// silently filing it back, and a new `index_changed_at`, so the search
+    /// index re-reads them; their `updated_at` (readers' «updated») stays.
     async fn delete_taxonomy(
         &self,
         kind: TaxonomyKind,
@@ -133,8 +139,16 @@ pub trait TaxonomyStore: Send + Sync + 'static {
     ) -> StoreResult<TaxonomyDelete>;
 
     /// Gives every article tagged `from` the tag `into` (once) and deletes
-    /// `from`. Changed articles are bumped as in [`Self::delete_taxonomy`].
+    /// `from`, whose slugs then lead to `into`. Changed articles are bumped
+    /// as in [`Self::delete_taxonomy`].
     async fn merge_tags(&self, from: i64, into: i64, now: Timestamp) -> StoreResult<TagMerge>;
+
+    /// The current slug of the section or tag that gave up the slug
+    /// `former` (renamed, merged, or deleted with its articles moved), so
+    /// the old address can answer 301. `None` when no item gave it up, or
+    /// when an item created or renamed since has taken it (then that
+    /// item's page answers).
+    async fn slug_now(&self, kind: TaxonomyKind, former: &str) -> StoreResult<Option<String>>;
 }
 
 pub type SharedTaxonomy = Arc<dyn TaxonomyStore>;

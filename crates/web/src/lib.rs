@@ -29,7 +29,7 @@ use axum::http::{HeaderValue, header};
 use khabar_core::ArticleId;
 use khabar_i18n::{I18n, LocaleSettings, Localizer};
 use khabar_markup::RenderedBody;
-use khabar_store::SharedStore;
+use khabar_store::{SharedStore, SharedTaxonomy};
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
@@ -135,6 +135,9 @@ pub struct AppState {
     pub stats: Option<Arc<stats::Stats>>,
     /// Search and «اقرأ أيضا»; `None` when the site runs without an index.
     pub search: Option<Arc<search::SearchFeature>>,
+    /// Where a section's or tag's old slug leads (301 instead of 404);
+    /// `None` when the backend keeps no such history.
+    pub slug_history: Option<SharedTaxonomy>,
 }
 
 impl AppState {
@@ -151,6 +154,7 @@ impl AppState {
             comments: None,
             stats: None,
             search: None,
+            slug_history: None,
         }
     }
 
@@ -170,6 +174,13 @@ impl AppState {
     /// Turns on view counting and statistics.
     pub fn with_stats(mut self, stats: Arc<stats::Stats>) -> AppState {
         self.stats = Some(stats);
+        self
+    }
+
+    /// Old section and tag addresses answer 301 to the new ones.
+    #[must_use]
+    pub fn with_slug_history(mut self, taxonomy: SharedTaxonomy) -> AppState {
+        self.slug_history = Some(taxonomy);
         self
     }
 

@@ -4,6 +4,7 @@ nr-newsroom = غرفة الأخبار
 nr-articles = المقالات
 nr-audit = سجل العمليات
 nr-view-site = عرض الموقع
+nr-menu = القائمة
 nr-end-other-sessions = إنهاء الجلسات الأخرى
 nr-logout = تسجيل الخروج
 nr-login-title = الدخول إلى غرفة الأخبار

@@ -4,6 +4,7 @@ nr-newsroom = Newsroom
 nr-articles = Articles
 nr-audit = Audit log
 nr-view-site = View site
+nr-menu = Menu
 nr-end-other-sessions = Sign out other sessions
 nr-logout = Sign out
 nr-login-title = Sign in to the newsroom

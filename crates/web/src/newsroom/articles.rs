@@ -165,10 +165,14 @@ pub(crate) async fn editor_page(
     state: &AppState,
     signed: &Signed,
     status: StatusCode,
-    form: ArticleForm,
+    mut form: ArticleForm,
     errors: FieldErrors,
     ctx: EditorContext,
 ) -> Result<Response, WebError> {
+    // A refused save keeps its page's token: that page's autosaves go on.
+    if form.autosave_token().is_none() {
+        form.autosave_token = super::session::random_hex(16)?;
+    }
     let sections = state.store.sections().await?;
     let mut chrome = NrChrome::new(state, Some(signed), newsroom_lang(None, Some(signed)), "");
     let l = &chrome.l;
@@ -248,7 +252,7 @@ pub(crate) async fn new_article(
     )
     .l;
     let mut ctx = EditorContext::of(None);
-    let form = match autosave::stored_form(&state, &signed, None).await? {
+    let mut form = match autosave::stored_form(&state, &signed, None).await? {
         Some((_, saved)) if q.restore == "autosave" => {
             ctx.notice = Some(l.t("nr-autosave-restored"));
             saved
@@ -258,6 +262,8 @@ pub(crate) async fn new_article(
             blank
         }
     };
+    // A new page, a new token (a restored autosave brings its old one).
+    form.autosave_token.clear();
     editor_page(
         &state,
         &signed,
@@ -344,7 +350,7 @@ pub(crate) async fn create_article(
         .await?;
     crate::search::pins::save(&state, id, &form.pins).await?;
     state.pages.invalidate();
-    autosave::clear_after_save(&state, &signed, None).await;
+    autosave::clear_after_save(&state, &signed, None, &form).await;
     let target = format!("article:{id}");
     audit(
         nr,
@@ -435,7 +441,7 @@ pub(crate) async fn edit_article(
     stored.pins = crate::search::pins::pins_text(&state, id).await?;
     let mut notice = None;
     let mut offer = None;
-    let form = match autosave::stored_form(&state, &signed, Some(id)).await? {
+    let mut form = match autosave::stored_form(&state, &signed, Some(id)).await? {
         Some((_, saved)) if q.restore == "autosave" => {
             notice = Some(l.t("nr-autosave-restored"));
             saved
@@ -446,6 +452,7 @@ pub(crate) async fn edit_article(
             stored
         }
     };
+    form.autosave_token.clear();
     let notice = notice.or(if q.saved.is_some() {
         Some(l.t("nr-saved"))
     } else if q.restored.is_some() {
@@ -518,7 +525,7 @@ pub(crate) async fn save_article(
         SaveOutcome::Saved { .. } => {
             crate::search::pins::save(&state, id, &form.pins).await?;
             state.pages.invalidate();
-            autosave::clear_after_save(&state, &signed, Some(id)).await;
+            autosave::clear_after_save(&state, &signed, Some(id), &form).await;
             let target = format!("article:{id}");
             let address = peer.ip().to_string();
             audit(nr, Some(signed.user.id), "article_save", &target, &address).await?;

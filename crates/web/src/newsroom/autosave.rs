@@ -69,7 +69,9 @@ fn saved_label(l: &Localizer<'_>, at: Timestamp) -> String {
 }
 
 /// `POST /newsroom/autosave[?article=ID]`: the editor's form, saved into
-/// the signed-in account's slot. Answers `{"saved_at": …, "label": …}`.
+/// the signed-in account's slot. Answers `{"saved_at": …, "label": …}`, or
+/// 409 when the page's token was spent by a save (the request was still in
+/// flight when the editor saved: what it carries is saved already).
 pub(crate) async fn save_autosave(
     State(state): State<AppState>,
     signed: Signed,
@@ -82,11 +84,19 @@ pub(crate) async fn save_autosave(
     if oversized(&form) {
         return Err(WebError::PayloadTooLarge("form_too_large"));
     }
+    let token = match form.autosave_token.as_str() {
+        "" => None,
+        _ => Some(
+            form.autosave_token()
+                .ok_or(WebError::BadRequest("autosave_token_invalid"))?
+                .to_string(),
+        ),
+    };
     form.csrf.clear();
     let now = Timestamp::now();
     let fields =
         serde_json::to_string(&form).map_err(|e| WebError::Internal(anyhow::Error::new(e)))?;
-    state
+    let written = state
         .newsroom()?
         .editorial
         .save_autosave(&Autosave {
@@ -95,8 +105,12 @@ pub(crate) async fn save_autosave(
             base_revision: form.base_revision().unwrap_or(0),
             fields,
             saved_at: now,
+            token,
         })
         .await?;
+    if !written {
+        return Err(WebError::Conflict("autosave_after_save"));
+    }
     let l = super::views::NrChrome::new(
         &state,
         Some(&signed),
@@ -218,15 +232,26 @@ pub(crate) async fn offer(
     }))
 }
 
-/// Empties the slot after a save made it redundant. A failure here loses
+/// After a save from the page of `form`: spends its autosave token and
+/// empties the slot that page wrote (see
+/// [`khabar_store::EditorialStore::finish_autosave`]). A failure here loses
 /// nothing (the offer compares with the saved article), so it is logged.
 pub(crate) async fn clear_after_save(
     state: &AppState,
     signed: &Signed,
     article: Option<ArticleId>,
+    form: &ArticleForm,
 ) {
     if let Ok(nr) = state.newsroom()
-        && let Err(e) = nr.editorial.delete_autosave(signed.user.id, article).await
+        && let Err(e) = nr
+            .editorial
+            .finish_autosave(
+                signed.user.id,
+                article,
+                form.autosave_token(),
+                Timestamp::now(),
+            )
+            .await
     {
         tracing::warn!(error = %e, "autosave slot not emptied after a save");
     }

@@ -36,6 +36,11 @@ pub struct ArticleForm {
     pub publish_at: String,
     /// Pinned «اقرأ أيضا» links, one per line (see `search::pins`).
     pub pins: String,
+    /// The editor page this form came from: a random token given with each
+    /// page, sent with its autosaves and its save. The save spends it, so
+    /// an autosave still in flight then is refused instead of leaving a
+    /// stale copy to offer back.
+    pub autosave_token: String,
 }
 
 /// Messages by field name, in Arabic or English.
@@ -156,6 +161,7 @@ impl ArticleForm {
                 })
                 .unwrap_or_default(),
             pins: String::new(),
+            autosave_token: String::new(),
         }
     }
 
@@ -167,6 +173,7 @@ impl ArticleForm {
             let mut f = f.clone();
             f.csrf.clear();
             f.revision.clear();
+            f.autosave_token.clear();
             f.body = f.body.replace("\r\n", "\n");
             match serde_json::to_value(f) {
                 Ok(serde_json::Value::Object(fields)) => fields
@@ -177,6 +184,13 @@ impl ArticleForm {
             }
         };
         comparable(self) == comparable(other)
+    }
+
+    /// The page's autosave token, if and only if it has the shape this
+    /// server gives one (32 lowercase hexadecimal digits).
+    pub fn autosave_token(&self) -> Option<&str> {
+        let t = self.autosave_token.as_str();
+        (t.len() == 32 && t.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))).then_some(t)
     }
 
     /// The revision the form was based on.

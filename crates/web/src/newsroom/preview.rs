@@ -184,5 +184,6 @@ async fn article_of(
         // The reader sees «updated» only for a real later edit.
         updated_at: published_at,
         cover,
+        index_changed_at: None,
     })
 }

@@ -44,7 +44,7 @@ pub(crate) async fn public_article_by_raw_id(
 
 /// A 301 (not axum's 308): the status crawlers and old clients know best for
 /// "this page lives at another URL for good".
-fn moved_permanently(location: &str) -> Response {
+pub(super) fn moved_permanently(location: &str) -> Response {
     (
         StatusCode::MOVED_PERMANENTLY,
         [(header::LOCATION, location.to_string())],

@@ -1,5 +1,6 @@
 //! Section, tag and author pages: paginated lists of published articles.
 
+use super::article::moved_permanently;
 use super::{html_page, parse_page};
 use crate::AppState;
 use crate::error::WebError;
@@ -10,7 +11,7 @@ use axum::response::Response;
 use jiff::Timestamp;
 use khabar_core::Window;
 use khabar_i18n::{Arg, Noun};
-use khabar_store::ArticleFilter;
+use khabar_store::{ArticleFilter, TaxonomyKind};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -28,16 +29,45 @@ struct Subject {
     current_section: Option<String>,
 }
 
+/// A 301 to where an old section or tag address leads now, keeping the
+/// page number, when the slug was given up (see
+/// [`khabar_store::TaxonomyStore::slug_now`]).
+async fn moved(
+    state: &AppState,
+    kind: TaxonomyKind,
+    slug: &str,
+    page: Option<&str>,
+) -> Result<Option<Response>, WebError> {
+    let Some(history) = &state.slug_history else {
+        return Ok(None);
+    };
+    let Some(now) = history.slug_now(kind, slug).await? else {
+        return Ok(None);
+    };
+    let mut to = match kind {
+        TaxonomyKind::Section => urls::section(&now),
+        TaxonomyKind::Tag => urls::tag(&now),
+    };
+    if let Some(n) = page
+        .and_then(khabar_arabic::digits::parse_u64)
+        .filter(|n| *n > 1)
+    {
+        to = format!("{to}?page={n}");
+    }
+    Ok(Some(moved_permanently(&to)))
+}
+
 pub(crate) async fn show_section(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
-    let section = state
-        .store
-        .section_by_slug(&slug)
-        .await?
-        .ok_or(WebError::NotFound("section_not_found"))?;
+    let Some(section) = state.store.section_by_slug(&slug).await? else {
+        return match moved(&state, TaxonomyKind::Section, &slug, q.page.as_deref()).await? {
+            Some(redirect) => Ok(redirect),
+            None => Err(WebError::NotFound("section_not_found")),
+        };
+    };
     let subject = Subject {
         filter: ArticleFilter::Section(section.id),
         kind_key: "section",
@@ -54,11 +84,12 @@ pub(crate) async fn show_tag(
     Path(slug): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
-    let tag = state
-        .store
-        .tag_by_slug(&slug)
-        .await?
-        .ok_or(WebError::NotFound("tag_not_found"))?;
+    let Some(tag) = state.store.tag_by_slug(&slug).await? else {
+        return match moved(&state, TaxonomyKind::Tag, &slug, q.page.as_deref()).await? {
+            Some(redirect) => Ok(redirect),
+            None => Err(WebError::NotFound("tag_not_found")),
+        };
+    };
     let subject = Subject {
         filter: ArticleFilter::Tag(tag.id),
         kind_key: "tag",

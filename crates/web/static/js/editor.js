@@ -100,7 +100,11 @@
     fetch(form.dataset.autosaveUrl, {
       method: "POST", body: data, credentials: "same-origin", keepalive: !!leaving
     })
-      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (r) {
+        // 409: this page was saved meanwhile; it has nothing left to keep.
+        if (r.status === 409) submitting = true;
+        return r.ok ? r.json() : null;
+      })
       .then(function (j) {
         if (!j) return;
         lastSent = text;

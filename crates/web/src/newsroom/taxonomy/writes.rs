@@ -142,7 +142,11 @@ pub(super) async fn update(
     let nr = state.newsroom()?;
     let l = localizer(&state, &signed).l;
     let errors = match checked(&l, &form) {
-        Ok((name, slug)) => match nr.taxonomy.update_taxonomy(kind, id, &name, &slug).await? {
+        Ok((name, slug)) => match nr
+            .taxonomy
+            .update_taxonomy(kind, id, &name, &slug, Timestamp::now())
+            .await?
+        {
             TaxonomyWrite::Done(_) => {
                 state.pages.invalidate();
                 let action = format!("{}_update", kind.as_str());
