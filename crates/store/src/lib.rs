@@ -2,7 +2,7 @@
 //! to; each backend (SQLite now, PostgreSQL next) is a crate implementing it.
 //!
 //! Rules live in Rust, not in one backend's triggers, so every backend behaves
-//! the same and one story test (`tests/store_story.rs`) runs against each.
+//! the same and one story test (`tests/it/store_story.rs`) runs against each.
 //! Errors are [`StoreError`]: callers match on what happened (not found, a
 //! conflict, the database being unavailable), never on a driver's message.
 

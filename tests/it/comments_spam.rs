@@ -1,9 +1,8 @@
 //! Every anti-spam rule of the comment form, and bad input: each gets a clear
 //! code (or an Arabic page), never a 500, and the database stays writable.
 
-mod common;
-#[path = "kit/comments.rs"]
-mod kit;
+use crate::common;
+use crate::kit::comments as kit;
 
 use common::*;
 use khabar_comments::policy::Moderation;

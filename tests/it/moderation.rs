@@ -3,9 +3,8 @@
 //! the word lists, closing an article's comments, and hostile text in the
 //! queue itself.
 
-mod common;
-#[path = "kit/comments.rs"]
-mod kit;
+use crate::common;
+use crate::kit::comments as kit;
 
 use common::*;
 use khabar_core::Role;

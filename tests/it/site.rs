@@ -1,7 +1,7 @@
 //! The reading site end to end: a real server over a fresh SQLite file with the
 //! demo content, checked through real HTTP and an HTML parser.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -3,9 +3,8 @@
 //! are in `newsroom_security.rs`; the other newsroom_*.rs files hold the
 //! rest.
 
-mod common;
-#[path = "kit/newsroom.rs"]
-mod kit;
+use crate::common;
+use crate::kit::newsroom as kit;
 
 use common::*;
 use jiff::{Timestamp, ToSpan};

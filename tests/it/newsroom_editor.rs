@@ -5,9 +5,8 @@
 //! unsaved text in the reading site's own template, for signed-in editors
 //! only and never cached or indexed.
 
-mod common;
-#[path = "kit/newsroom.rs"]
-mod kit;
+use crate::common;
+use crate::kit::newsroom as kit;
 
 use common::*;
 use khabar_core::{ArticleStatus, Role};

@@ -2,11 +2,10 @@
 //! rename, slug rules and collisions, the navigation order, delete (refused
 //! or moving the articles), tag merges — and the reading site showing each
 //! change at once, through its page cache. (Old addresses and the search
-//! index after a change: tests/newsroom_renames.rs.)
+//! index after a change: tests/it/newsroom_renames.rs.)
 
-mod common;
-#[path = "kit/newsroom.rs"]
-mod kit;
+use crate::common;
+use crate::kit::newsroom as kit;
 
 use common::*;
 use khabar_core::{ArticleStatus, NewTaxonomy, Role};
@@ -331,7 +330,7 @@ async fn sections_are_created_renamed_reordered_and_deleted_and_the_site_follows
         nav_names(&reader_page(&server, "/").await),
         ["اقتصاد وأعمال"]
     );
-    // Its address leads where its articles went (tests/newsroom_renames.rs).
+    // Its address leads where its articles went (tests/it/newsroom_renames.rs).
     let res = get(&server, "/section/local").await;
     assert_eq!(res.status(), 301);
     assert_eq!(

@@ -2,9 +2,8 @@
 //! with `srcset`; and the editor's form carrying its cover without
 //! JavaScript.
 
-mod common;
-#[path = "kit/newsroom.rs"]
-mod kit;
+use crate::common;
+use crate::kit::newsroom as kit;
 
 use common::*;
 use khabar_core::Role;

@@ -1,6 +1,6 @@
 //! The read-only JSON API that the rest of the product and its tests rely on.
 
-mod common;
+use crate::common;
 
 use common::*;
 

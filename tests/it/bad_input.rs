@@ -1,7 +1,7 @@
 //! Bad input on the web: every case gets a clear 4xx — an Arabic HTML page, or
 //! JSON under /api — never a 500 or a panic.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -1,7 +1,7 @@
 //! View counting end to end: beacons through real HTTP into the real SQLite
 //! file, read back after a graceful stop (which performs the final flush).
 
-mod common;
+use crate::common;
 
 use common::*;
 use khabar_store::StatsStore;

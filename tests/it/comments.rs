@@ -2,9 +2,8 @@
 //! each moderation policy, threads and counts, and escaping of hostile text
 //! everywhere a comment appears.
 
-mod common;
-#[path = "kit/comments.rs"]
-mod kit;
+use crate::common;
+use crate::kit::comments as kit;
 
 use common::*;
 use khabar_comments::policy::Moderation;

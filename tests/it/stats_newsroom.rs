@@ -2,7 +2,7 @@
 //! that the numbers on the page and in the CSV are what the beacons counted,
 //! range validation, the per-article page, and the header's visitor badge.
 
-mod common;
+use crate::common;
 
 use common::*;
 use khabar_core::{ArticleStatus, NewArticle, Role};

@@ -2,9 +2,8 @@
 //! message, session expiry and sign-out, the form token and the same-origin
 //! checks (against the configured public origin behind a proxy).
 
-mod common;
-#[path = "kit/newsroom.rs"]
-mod kit;
+use crate::common;
+use crate::kit::newsroom as kit;
 
 use common::*;
 use jiff::{Timestamp, ToSpan};

@@ -4,11 +4,9 @@
 //! to their field with what was typed kept, and the saved values outliving
 //! a restart until they are reset to the configuration's.
 
-#[path = "kit/comments.rs"]
-mod comments_kit;
-mod common;
-#[path = "kit/newsroom.rs"]
-mod kit;
+use crate::kit::comments as comments_kit;
+use crate::common;
+use crate::kit::newsroom as kit;
 
 use common::*;
 use jiff::{Timestamp, ToSpan};

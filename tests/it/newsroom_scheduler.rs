@@ -2,9 +2,8 @@
 //! request at all, and articles that fell due while the server was down are
 //! published when it starts.
 
-mod common;
-#[path = "kit/newsroom.rs"]
-mod kit;
+use crate::common;
+use crate::kit::newsroom as kit;
 
 use common::*;
 use jiff::{Timestamp, ToSpan};

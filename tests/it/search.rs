@@ -1,7 +1,7 @@
 //! Search end to end: the `/search` page, the JSON API, «اقرأ أيضا» on the
 //! article page, the index following new articles, bad input, the CLI.
 
-mod common;
+use crate::common;
 
 use common::{Browser, PASSWORD, TestServer, add_user, attr, count, get, page, sel, text};
 use jiff::{SignedDuration, Timestamp};

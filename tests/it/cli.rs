@@ -1,6 +1,6 @@
 //! The `khabar` command line, run as a user runs it.
 
-mod common;
+use crate::common;
 
 use common::*;
 use khabar_store::Store;

@@ -3,9 +3,8 @@
 //! keys refused with nothing deleted, and how threads read once a comment
 //! is gone — deleted by its writer or removed by staff, never confused.
 
-mod common;
-#[path = "kit/comments.rs"]
-mod kit;
+use crate::common;
+use crate::kit::comments as kit;
 
 use common::*;
 use khabar_comments::policy::Moderation;

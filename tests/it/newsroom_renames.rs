@@ -3,9 +3,8 @@
 //! it touched (their «updated» date staying what it was), and the old
 //! addresses lead to the new ones.
 
-mod common;
-#[path = "kit/newsroom.rs"]
-mod kit;
+use crate::common;
+use crate::kit::newsroom as kit;
 
 use common::*;
 use jiff::{SignedDuration, Timestamp};
