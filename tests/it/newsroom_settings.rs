@@ -4,8 +4,8 @@
 //! to their field with what was typed kept, and the saved values outliving
 //! a restart until they are reset to the configuration's.
 
-use crate::kit::comments as comments_kit;
 use crate::common;
+use crate::kit::comments as comments_kit;
 use crate::kit::newsroom as kit;
 
 use common::*;
