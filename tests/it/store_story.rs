@@ -255,6 +255,38 @@ async fn concurrent_writers_and_readers_on(backend: Backend) {
     assert_eq!(server.sections().await.unwrap().len(), 3);
 }
 
+/// Requests abandoned at every moment of a write (a reader closing the tab
+/// while the handler waits for the database) leave the database writable.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn writes_abandoned_mid_way_leave_the_database_writable() {
+    for_each_backend(abandoned_writes_on).await;
+}
+
+async fn abandoned_writes_on(backend: Backend) {
+    let store = backend.open().await;
+    let now = Timestamp::now();
+    for round in 0..200u64 {
+        let mut writes = tokio::task::JoinSet::new();
+        for k in 0..8u64 {
+            let store = store.clone();
+            let a = article(&format!("خبر متروك {round}-{k}"), "قسم", &[], now);
+            // Deadlines from nothing to a few milliseconds: some cancel the
+            // write while it waits for the writer, some inside `BEGIN`,
+            // some after it.
+            let deadline = std::time::Duration::from_micros((round * 8 + k) * 37 % 2000);
+            writes.spawn(async move {
+                let _ = tokio::time::timeout(deadline, store.create_article(&a, now)).await;
+            });
+        }
+        writes.join_all().await;
+    }
+    let a = article("خبر بعد المتروك", "قسم", &[], now);
+    store
+        .create_article(&a, now)
+        .await
+        .unwrap_or_else(|e| panic!("{}: the database no longer takes writes: {e}", backend.name));
+}
+
 #[tokio::test]
 async fn data_survives_reopening() {
     for_each_backend(data_survives_reopening_on).await;

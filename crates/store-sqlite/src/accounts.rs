@@ -44,11 +44,7 @@ impl SqliteStore {
         &self,
         query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
     ) -> StoreResult<u64> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let n = query
             .execute(&mut *tx)
             .await
@@ -62,11 +58,7 @@ impl SqliteStore {
 #[async_trait]
 impl AccountStore for SqliteStore {
     async fn create_user(&self, u: &NewUser, now: Timestamp) -> StoreResult<UserId> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let id: i64 = sqlx::query_scalar(
             "insert into users (email, name, role, password_hash, created_at) \
              values (?, ?, ?, ?, ?) returning id",
@@ -122,11 +114,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn set_password(&self, id: UserId, hash: &str) -> StoreResult<bool> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let n = sqlx::query("update users set password_hash = ? where id = ?")
             .bind(hash)
             .bind(id.0)
@@ -144,11 +132,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn set_disabled(&self, id: UserId, disabled: bool) -> StoreResult<bool> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let n = sqlx::query("update users set disabled = ? where id = ?")
             .bind(i64::from(disabled))
             .bind(id.0)
@@ -253,11 +237,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn record_login_failure(&self, key: &str, now: Timestamp) -> StoreResult<u32> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let n: i64 = sqlx::query_scalar(
             "insert into login_throttles (throttle_key, failures, last_failure_at) values (?, 1, ?) \
              on conflict (throttle_key) do update set failures = login_throttles.failures + 1, \

@@ -94,11 +94,7 @@ impl EditorialStore for SqliteStore {
         owner: UserId,
         now: Timestamp,
     ) -> StoreResult<ArticleId> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let id = insert_article(&mut tx, a, now).await?;
         sqlx::query("update articles set owner_id = ?, updated_at = ? where id = ?")
             .bind(owner.0)
@@ -120,11 +116,7 @@ impl EditorialStore for SqliteStore {
         editor: UserId,
         now: Timestamp,
     ) -> StoreResult<SaveOutcome> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let current: Option<i64> = sqlx::query_scalar("select revision from articles where id = ?")
             .bind(id.0)
             .fetch_optional(&mut *tx)
@@ -317,11 +309,7 @@ impl EditorialStore for SqliteStore {
     }
 
     async fn save_autosave(&self, a: &Autosave) -> StoreResult<bool> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         if let Some(token) = &a.token {
             let spent: Option<i64> = sqlx::query_scalar(
                 "select 1 from spent_autosave_tokens where user_id = ? and token = ?",
@@ -388,11 +376,7 @@ impl EditorialStore for SqliteStore {
     }
 
     async fn delete_autosave(&self, user: UserId, article: Option<ArticleId>) -> StoreResult<()> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         sqlx::query("delete from article_autosaves where user_id = ? and article_id is ?")
             .bind(user.0)
             .bind(article.map(|id| id.0))
@@ -410,11 +394,7 @@ impl EditorialStore for SqliteStore {
         token: Option<&str>,
         now: Timestamp,
     ) -> StoreResult<()> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let article = article.map(|id| id.0);
         match token {
             Some(token) => {
@@ -458,11 +438,7 @@ impl EditorialStore for SqliteStore {
     }
 
     async fn publish_due(&self, now: Timestamp) -> StoreResult<Vec<ArticleId>> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let ids: Vec<i64> = sqlx::query_scalar(
             "update articles set status = 'published', revision = revision + 1, \
              updated_at = max(?, updated_at + 1) \

@@ -81,6 +81,27 @@ impl SqliteStore {
             .map_err(backend)?;
         Ok(SqliteStore { reader, writer })
     }
+
+    /// Begins a write transaction (`BEGIN IMMEDIATE`) on the one writer
+    /// connection, in a task of its own so that it cannot be cancelled
+    /// half-way.
+    ///
+    /// sqlx counts a custom `BEGIN` as begun before it checks, at a second
+    /// await, that the statement really opened a transaction. A caller
+    /// dropped in between — a request whose reader closed the tab while it
+    /// waited for the writer — would leave the writer inside a transaction
+    /// that nothing ends, and every later write would fail until a restart.
+    /// A spawned task runs to the end; when its caller is gone, the
+    /// transaction it returns is dropped and rolled back.
+    pub(crate) async fn begin_immediate(
+        &self,
+    ) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        let writer = self.writer.clone();
+        tokio::spawn(async move { writer.begin_with("BEGIN IMMEDIATE").await })
+            .await
+            .map_err(|e| StoreError::Backend(Box::new(e)))?
+            .map_err(backend)
+    }
 }
 
 pub(crate) const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.title, a.lead, a.published_at, a.updated_at, \
@@ -116,11 +137,7 @@ fn limit_offset(window: Window) -> (i64, i64) {
 #[async_trait]
 impl Store for SqliteStore {
     async fn create_article(&self, article: &NewArticle, now: Timestamp) -> StoreResult<ArticleId> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let id = write::insert_article(&mut tx, article, now).await?;
         tx.commit().await.map_err(backend)?;
         Ok(id)
@@ -131,11 +148,7 @@ impl Store for SqliteStore {
         articles: &[NewArticle],
         now: Timestamp,
     ) -> StoreResult<Vec<ArticleId>> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let mut ids = Vec::with_capacity(articles.len());
         for article in articles {
             ids.push(write::insert_article(&mut tx, article, now).await?);

@@ -201,11 +201,7 @@ impl RelatedStore for SqliteStore {
         if lists.is_empty() {
             return Ok(());
         }
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         for list in lists {
             let id = list.article_id.0;
             sqlx::query("delete from related_articles where article_id = ?")
@@ -259,11 +255,7 @@ impl RelatedStore for SqliteStore {
         if ids.is_empty() {
             return Ok(());
         }
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         for chunk in ids.chunks(400) {
             let marks = placeholders(chunk.len());
             for sql in [
@@ -286,11 +278,7 @@ impl RelatedStore for SqliteStore {
     }
 
     async fn prune_related(&self, before: Timestamp) -> StoreResult<()> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         for sql in [
             "delete from related_articles where computed_at < ?",
             "delete from article_duplicates where found_at < ?",
@@ -401,11 +389,7 @@ impl RelatedStore for SqliteStore {
     }
 
     async fn set_pins(&self, id: ArticleId, pinned: &[ArticleId]) -> StoreResult<()> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         sqlx::query("delete from article_pins where article_id = ?")
             .bind(id.0)
             .execute(&mut *tx)
@@ -483,11 +467,7 @@ impl RelatedStore for SqliteStore {
             ));
         }
         let (first, second) = (a.min(b), a.max(b));
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         sqlx::query(
             "insert or ignore into duplicate_dismissals (first_id, second_id, dismissed_by, dismissed_at) \
              select ?1, ?2, ?3, ?4 where exists (select 1 from articles where id = ?1) \

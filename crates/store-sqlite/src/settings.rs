@@ -42,11 +42,7 @@ impl SettingsStore for SqliteStore {
     }
 
     async fn save_site_settings(&self, s: &StoredSettings) -> StoreResult<()> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         sqlx::query(
             "insert into site_settings (id, site_name, logo_url, logo_alt, digits, month_names, \
              time_zone, show_hijri, comment_moderation, comments_close_after_days, updated_at, \
@@ -78,11 +74,7 @@ impl SettingsStore for SqliteStore {
     }
 
     async fn clear_site_settings(&self) -> StoreResult<()> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         sqlx::query("delete from site_settings")
             .execute(&mut *tx)
             .await

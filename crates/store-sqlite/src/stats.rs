@@ -35,11 +35,7 @@ pub(crate) fn every_day(range: DayRange, rows: &[DayCount]) -> Vec<DayCount> {
 #[async_trait]
 impl StatsStore for SqliteStore {
     async fn day_salt(&self, day: i32, candidate: &Salt, now: Timestamp) -> StoreResult<Salt> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         sqlx::query(
             "insert into stats_salts (day, salt, created_at) values (?, ?, ?) \
              on conflict (day) do nothing",
@@ -70,11 +66,7 @@ impl StatsStore for SqliteStore {
         if batch.is_empty() {
             return Ok(FlushReport::default());
         }
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         crate::stats_flush::articles(&mut tx, batch).await?;
         crate::stats_flush::article_sources(&mut tx, batch).await?;
         let report = crate::stats_flush::site_days(&mut tx, batch).await?;
@@ -177,11 +169,7 @@ impl StatsStore for SqliteStore {
     }
 
     async fn prune(&self, hours_before: i64, visitors_before: i32) -> StoreResult<u64> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let mut deleted = sqlx::query("delete from stats_article_hours where hour < ?")
             .bind(hours_before)
             .execute(&mut *tx)

@@ -201,11 +201,7 @@ impl TaxonomyStore for SqliteStore {
         name: &str,
         slug: &str,
     ) -> StoreResult<TaxonomyWrite> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         if let Some(refused) = taken(&mut tx, kind, name, slug, -1).await? {
             return Ok(refused);
         }
@@ -236,11 +232,7 @@ impl TaxonomyStore for SqliteStore {
         slug: &str,
         now: Timestamp,
     ) -> StoreResult<TaxonomyWrite> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let t = table(kind);
         let Some(before) = sqlx::query(&format!("select name, slug from {t} where id = ?"))
             .bind(id)
@@ -284,11 +276,7 @@ impl TaxonomyStore for SqliteStore {
     }
 
     async fn move_section(&self, id: i64, up: bool) -> StoreResult<bool> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let mut order: Vec<i64> =
             sqlx::query_scalar("select id from sections order by position, id")
                 .fetch_all(&mut *tx)
@@ -322,11 +310,7 @@ impl TaxonomyStore for SqliteStore {
         move_to: Option<i64>,
         now: Timestamp,
     ) -> StoreResult<TaxonomyDelete> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let sql = format!("{} where x.id = ?", select(kind));
         let Some(found) = sqlx::query(&sql)
             .bind(id)
@@ -387,11 +371,7 @@ impl TaxonomyStore for SqliteStore {
         if from == into {
             return Ok(TagMerge::SameTag);
         }
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
+        let mut tx = self.begin_immediate().await?;
         let found: i64 = sqlx::query_scalar("select count(*) from tags where id in (?, ?)")
             .bind(from)
             .bind(into)
