@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use jiff::Timestamp;
 use khabar_core::{ArticleId, CommentId, CommentStatus, Window};
 use khabar_store::CommentStore;
-use khabar_store::comments::{CommentQuery, ModerationAction};
+use khabar_store::comments::{CommentQuery, CommentSearch, ModerationAction};
 use std::sync::Arc;
 
 async fn open(site: &SiteArgs) -> anyhow::Result<Arc<dyn CommentStore>> {
@@ -76,7 +76,10 @@ async fn list(
         .list_comments(&CommentQuery {
             status,
             article_id: article.map(ArticleId),
-            search,
+            search: search.map(|text| CommentSearch {
+                stems: khabar_comments::text::learnable_tokens(&text),
+                text,
+            }),
             window: Window { limit, offset: 0 },
         })
         .await?;

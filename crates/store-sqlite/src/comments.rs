@@ -70,11 +70,21 @@ fn query_filter(q: &CommentQuery) -> (String, Vec<Value>) {
         clause.push_str(" and c.article_id = ?");
         values.push(Value::Int(a.0));
     }
-    if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        clause.push_str(" and (c.body like ? escape '\\' or c.author_name like ? escape '\\')");
-        let p = like_pattern(s);
+    if let Some(search) = &q.search {
+        let text = search.text.trim();
+        clause.push_str(" and (c.body like ? escape '\\' or c.author_name like ? escape '\\'");
+        let p = like_pattern(text);
         values.push(Value::Text(p.clone()));
         values.push(Value::Text(p));
+        if !search.stems.is_empty() {
+            // `tokens` holds a comment's distinct stems separated by spaces.
+            let all = vec!["(' ' || c.tokens || ' ') like ? escape '\\'"; search.stems.len()];
+            clause.push_str(&format!(" or ({})", all.join(" and ")));
+            for stem in &search.stems {
+                values.push(Value::Text(like_pattern(&format!(" {stem} "))));
+            }
+        }
+        clause.push(')');
     }
     (clause, values)
 }
@@ -160,10 +170,7 @@ impl SqliteStore {
     }
 
     async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        self.writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)
+        self.begin_immediate().await
     }
 }
 

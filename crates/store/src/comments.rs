@@ -60,9 +60,19 @@ pub struct QueueItem {
 pub struct CommentQuery {
     pub status: Option<CommentStatus>,
     pub article_id: Option<ArticleId>,
-    /// Words to find in the body or the name (plain substring, case as typed).
-    pub search: Option<String>,
+    pub search: Option<CommentSearch>,
     pub window: Window,
+}
+
+/// What a moderator searched for: the words as typed, found as a substring of
+/// the body or the name, and their stems (as the spam filter's tokens hold
+/// them), so «احمد» also finds «أحمد» and «الصين» finds «بالصين».
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentSearch {
+    pub text: String,
+    /// Every one must be among a comment's stems for a stem match; empty:
+    /// substring matches only.
+    pub stems: Vec<String>,
 }
 
 /// A moderator's decision on comments.

@@ -14,7 +14,7 @@ use axum::response::Response;
 use jiff::Timestamp;
 use khabar_core::{Action, ArticleId, CommentStatus, Ownership, Window};
 use khabar_i18n::{Arg, Localizer, Noun};
-use khabar_store::comments::{CommentQuery, QueueItem};
+use khabar_store::comments::{CommentQuery, CommentSearch, QueueItem};
 use serde::Deserialize;
 
 pub(crate) struct Tab {
@@ -160,7 +160,10 @@ pub(crate) async fn render(
     let query = CommentQuery {
         status: Some(tab),
         article_id: view.article_id(),
-        search: view.search(),
+        search: view.search().map(|text| CommentSearch {
+            stems: khabar_comments::text::learnable_tokens(&text),
+            text,
+        }),
         window,
     };
     let list = c.store.list_queue(&query).await?;
