@@ -76,10 +76,7 @@ async fn list(
         .list_comments(&CommentQuery {
             status,
             article_id: article.map(ArticleId),
-            search: search.map(|text| CommentSearch {
-                stems: khabar_comments::text::learnable_tokens(&text),
-                text,
-            }),
+            search: search.map(CommentSearch::new),
             window: Window { limit, offset: 0 },
         })
         .await?;

@@ -58,10 +58,7 @@ fn query(
     CommentQuery {
         status,
         article_id: None,
-        search: search.map(|text| khabar_store::comments::CommentSearch {
-            text: text.to_string(),
-            stems: khabar_comments::text::learnable_tokens(text),
-        }),
+        search: search.map(|text| khabar_store::comments::CommentSearch::new(text.to_string())),
         window: Window { limit, offset },
     }
 }

@@ -168,17 +168,13 @@ impl SqliteStore {
             .map_err(backend)?;
         Ok(to_u64(row.try_get("n").map_err(backend)?))
     }
-
-    async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        self.begin_immediate().await
-    }
 }
 
 #[async_trait]
 impl CommentStore for SqliteStore {
     async fn comment_secret(&self, candidate: &[u8]) -> StoreResult<Vec<u8>> {
         let hex: String = candidate.iter().map(|b| format!("{b:02x}")).collect();
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.begin_immediate().await?;
         sqlx::query(
             "insert into comment_settings (name, value) values ('secret', ?) \
              on conflict (name) do nothing",
@@ -205,7 +201,7 @@ impl CommentStore for SqliteStore {
     }
 
     async fn use_form_token(&self, key: &str, expires_at: i64, now: i64) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.begin_immediate().await?;
         sqlx::query("delete from comment_form_tokens where expires_at < ?")
             .bind(now)
             .execute(&mut *tx)
@@ -250,7 +246,7 @@ impl CommentStore for SqliteStore {
     }
 
     async fn insert_comment(&self, c: &CommentRecord, now: Timestamp) -> StoreResult<CommentId> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.begin_immediate().await?;
         let id: i64 = sqlx::query_scalar(
             "insert into comments (article_id, parent_id, author_name, body, status, hold_reason, \
              is_staff, email_hash, visitor_hash, commenter_key, body_fingerprint, tokens, \
@@ -383,7 +379,7 @@ impl CommentStore for SqliteStore {
         now: Timestamp,
     ) -> StoreResult<Vec<CommentId>> {
         let target = action.status();
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.begin_immediate().await?;
         let mut changed = Vec::new();
         for id in ids {
             let Some(row) =
@@ -438,7 +434,7 @@ impl CommentStore for SqliteStore {
     }
 
     async fn delete_by_author(&self, id: CommentId, now: Timestamp) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.begin_immediate().await?;
         let changed = sqlx::query(
             "update comments set status = 'deleted', moderated_at = ? \
              where id = ? and status in ('pending', 'approved')",
@@ -507,7 +503,7 @@ impl CommentStore for SqliteStore {
     }
 
     async fn put_word(&self, phrase: &str, normalized: &str, action: &str) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.begin_immediate().await?;
         sqlx::query(
             "insert into comment_words (normalized, phrase, action) values (?, ?, ?) \
              on conflict (normalized) do update set phrase = excluded.phrase, \
@@ -523,7 +519,7 @@ impl CommentStore for SqliteStore {
     }
 
     async fn remove_word(&self, normalized: &str) -> StoreResult<bool> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.begin_immediate().await?;
         let n = sqlx::query("delete from comment_words where normalized = ?")
             .bind(normalized)
             .execute(&mut *tx)
@@ -545,7 +541,7 @@ impl CommentStore for SqliteStore {
     }
 
     async fn set_comments_closed(&self, article: ArticleId, closed: bool) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.begin_immediate().await?;
         sqlx::query(
             "insert into article_comment_settings (article_id, closed) values (?, ?) \
              on conflict (article_id) do update set closed = excluded.closed",
@@ -573,7 +569,7 @@ impl CommentStore for SqliteStore {
     }
 
     async fn mark_notified(&self, ids: &[CommentId], now: Timestamp) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.begin_immediate().await?;
         for id in ids {
             sqlx::query("update comments set notified_at = ? where id = ?")
                 .bind(now.as_second())

@@ -75,6 +75,16 @@ pub struct CommentSearch {
     pub stems: Vec<String>,
 }
 
+impl CommentSearch {
+    /// A search for `text` and the stems of its words.
+    pub fn new(text: String) -> CommentSearch {
+        CommentSearch {
+            stems: khabar_comments::text::learnable_tokens(&text),
+            text,
+        }
+    }
+}
+
 /// A moderator's decision on comments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModerationAction {

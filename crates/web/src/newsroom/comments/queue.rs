@@ -160,10 +160,7 @@ pub(crate) async fn render(
     let query = CommentQuery {
         status: Some(tab),
         article_id: view.article_id(),
-        search: view.search().map(|text| CommentSearch {
-            stems: khabar_comments::text::learnable_tokens(&text),
-            text,
-        }),
+        search: view.search().map(CommentSearch::new),
         window,
     };
     let list = c.store.list_queue(&query).await?;
