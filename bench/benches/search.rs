@@ -12,6 +12,9 @@
 //!   maqsura, hamza seats), relevant = articles containing one of the
 //!   surface forms listed per query;
 //! - related-article computation time per article;
+//! - near-duplicate lookups: how many rewritten copies of indexed articles
+//!   (other hamza and taa marbuta spelling, no diacritics, last paragraph
+//!   dropped, a sentence added) find their original, and how long it takes;
 //! - peak memory (VmHWM) after building and searching.
 //!
 //! Not a criterion bench: percentiles over a fixed query set are the
@@ -279,6 +282,63 @@ fn relevant(corpus: &Corpus, forms: &[&str]) -> HashSet<i64> {
         .collect()
 }
 
+/// A copy of `a` as another outlet might run it: bare alef for every hamza
+/// seat, ه for a final taa marbuta, no diacritics, the last paragraph
+/// dropped and a sentence of its own in front.
+fn rewritten_copy(a: &Article) -> String {
+    let mut paragraphs: Vec<&str> = a.body.split("\n\n").collect();
+    if paragraphs.len() > 2 {
+        paragraphs.pop();
+    }
+    let text = format!(
+        "{}\n\nنقلت وكالات الأنباء اليوم التفاصيل التالية. {}\n\n{}",
+        a.title,
+        a.lead,
+        paragraphs.join("\n\n")
+    );
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            'أ' | 'إ' | 'آ' => out.push('ا'),
+            'ة' if !chars.peek().is_some_and(|n| n.is_alphabetic()) => out.push('ه'),
+            '\u{064B}'..='\u{0652}' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Looks up rewritten copies of 200 indexed articles with
+/// `find_near_duplicates`, as ingestion does before publishing.
+fn near_duplicates(index: &SearchIndex, corpus: &Corpus, n: usize) -> anyhow::Result<()> {
+    let mut times = Vec::new();
+    let (mut found, mut listed) = (0usize, 0usize);
+    for a in corpus.articles.iter().step_by((n / 200).max(1)).take(200) {
+        let copy = Subject {
+            id: ArticleId(i64::MAX),
+            text: rewritten_copy(a),
+            tag_ids: Vec::new(),
+            section_id: None,
+        };
+        let t = Instant::now();
+        let dups = index.find_near_duplicates(&copy)?;
+        times.push(t.elapsed());
+        listed += dups.len();
+        if dups.iter().any(|d| d.id == a.id) {
+            found += 1;
+        }
+    }
+    let total = times.len();
+    println!(
+        "near-duplicate lookups ({total} rewritten copies): original found {found}/{total}, \
+         {:.1} suspected duplicates listed per copy, {}",
+        listed as f64 / total.max(1) as f64,
+        percentiles(times)
+    );
+    Ok(())
+}
+
 async fn build_fts(
     corpus: &Corpus,
     path: &std::path::Path,
@@ -409,6 +469,7 @@ async fn main() -> anyhow::Result<()> {
         related.len(),
         percentiles(related)
     );
+    near_duplicates(&index, &corpus, n)?;
     println!("peak RSS (whole run, both engines): {}", vm("VmHWM"));
     pool.close().await;
     Ok(())

@@ -30,6 +30,7 @@
 //! two; the related-article query measures stems in characters
 //! ([`related::MIN_STEM_CHARS`]).
 
+mod copies;
 pub mod dup;
 mod guard;
 mod index;

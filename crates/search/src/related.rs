@@ -135,11 +135,12 @@ impl Subject {
     }
 }
 
-/// A candidate found by the "more like this" query.
-struct Candidate {
-    related: RelatedArticle,
+/// A candidate found by the "more like this" query (or by a duplicate
+/// band, [`crate::copies`]).
+pub(crate) struct Candidate {
+    pub(crate) related: RelatedArticle,
     published_at: i64,
-    text: String,
+    pub(crate) text: String,
     tag_ids: Vec<u64>,
     section_id: Option<u64>,
 }
@@ -147,22 +148,29 @@ struct Candidate {
 /// An article's stems in order (for its signature) and its stem counts,
 /// the title counted [`TITLE_WEIGHT`] times (for its vector).
 struct Analysed {
-    stems: Vec<String>,
+    /// Every stem's [`crate::dup::stem_hash`], in order, for the signature.
+    hashes: Vec<u64>,
     counts: HashMap<String, u32>,
 }
 
 fn analyse(text: &str) -> Analysed {
     let title_end = text.find("\n\n").unwrap_or(text.len());
-    let mut stems = Vec::new();
+    let mut hashes = Vec::new();
     let mut counts: HashMap<String, u32> = HashMap::new();
     khabar_arabic::for_each_token(text, |t| {
-        stems.push(t.stem.to_owned());
+        hashes.push(crate::dup::stem_hash(t.stem));
         if meaningful(t.stem) {
             let weight = if t.start < title_end { TITLE_WEIGHT } else { 1 };
-            *counts.entry(t.stem.to_owned()).or_default() += weight;
+            // A stem is copied once, at its first occurrence.
+            match counts.get_mut(t.stem) {
+                Some(n) => *n += weight,
+                None => {
+                    counts.insert(t.stem.to_owned(), weight);
+                }
+            }
         }
     });
-    Analysed { stems, counts }
+    Analysed { hashes, counts }
 }
 
 /// Inverse document frequencies over the stemmed body, looked up once per
@@ -189,7 +197,7 @@ impl Idf<'_> {
     }
 
     /// The tf·idf vector of `counts` (sublinear tf) and its norm.
-    fn vector(&mut self, counts: &HashMap<String, u32>) -> (HashMap<String, f32>, f32) {
+    fn vector<'c>(&mut self, counts: &'c HashMap<String, u32>) -> Vector<'c> {
         let mut v = HashMap::with_capacity(counts.len());
         let mut norm = 0.0f32;
         let mut stems: Vec<(&String, &u32)> = counts.iter().collect();
@@ -197,13 +205,16 @@ impl Idf<'_> {
         for (stem, n) in stems {
             let w = (1.0 + (*n as f32).ln()) * self.of(stem);
             norm += w * w;
-            v.insert(stem.clone(), w);
+            v.insert(stem.as_str(), w);
         }
         (v, norm.sqrt())
     }
 }
 
-fn cosine(a: &(HashMap<String, f32>, f32), b: &(HashMap<String, f32>, f32)) -> f32 {
+/// A tf·idf vector over stems, and its norm.
+type Vector<'c> = (HashMap<&'c str, f32>, f32);
+
+fn cosine(a: &Vector<'_>, b: &Vector<'_>) -> f32 {
     if a.1 == 0.0 || b.1 == 0.0 {
         return 0.0;
     }
@@ -214,10 +225,10 @@ fn cosine(a: &(HashMap<String, f32>, f32), b: &(HashMap<String, f32>, f32)) -> f
     };
     // Summed in stem order: a hash map's order changes from run to run, and
     // with it the last bits of the sum, which would flip ties between runs.
-    let mut products: Vec<(&String, f32)> = small
+    let mut products: Vec<(&str, f32)> = small
         .0
         .iter()
-        .filter_map(|(stem, w)| large.0.get(stem).map(|x| (stem, w * x)))
+        .filter_map(|(stem, w)| large.0.get(stem).map(|x| (*stem, w * x)))
         .collect();
     products.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let dot: f32 = products.iter().map(|(_, p)| p).sum();
@@ -252,7 +263,7 @@ impl SearchIndex {
     ) -> anyhow::Result<Relations> {
         let searcher = self.reader.searcher();
         let own = analyse(&article.text);
-        let own_sig = Signature::of_stems(&own.stems);
+        let own_sig = Signature::of_hashes(&own.hashes);
         let mut idf = Idf {
             searcher: &searcher,
             field: self.fields.body,
@@ -262,9 +273,23 @@ impl SearchIndex {
         let own_vec = idf.vector(&own.counts);
         let mut out = Relations::default();
         let mut kept: Vec<(RelatedArticle, Signature)> = Vec::new();
-        for c in self.candidates(&searcher, article, true)? {
+        let candidates = self.candidates(&searcher, article, true)?;
+        let mut seen: HashSet<ArticleId> = candidates.iter().map(|c| c.related.id).collect();
+        seen.insert(article.id);
+        // Copies the text query did not rank among its candidates.
+        for c in self.band_candidates(&searcher, &own_sig, &seen)? {
+            let similarity = own_sig.similarity(&Signature::of(&c.text));
+            if similarity >= crate::dup::NEAR_DUPLICATE {
+                out.duplicates.push(NearDuplicate {
+                    id: c.related.id,
+                    title: c.related.title,
+                    similarity,
+                });
+            }
+        }
+        for c in candidates {
             let theirs = analyse(&c.text);
-            let sig = Signature::of_stems(&theirs.stems);
+            let sig = Signature::of_hashes(&theirs.hashes);
             let similarity = own_sig.similarity(&sig);
             if similarity >= crate::dup::NEAR_DUPLICATE {
                 out.duplicates.push(NearDuplicate {
@@ -310,31 +335,6 @@ impl SearchIndex {
         Ok(out)
     }
 
-    /// Indexed articles whose text is a near-duplicate of `article`'s, with
-    /// their estimated similarity (0.5–1), most similar first. Copies share
-    /// most stems, so they are among the "more like this" candidates.
-    ///
-    /// # Errors
-    /// tantivy errors.
-    pub fn find_near_duplicates(&self, article: &Subject) -> anyhow::Result<Vec<NearDuplicate>> {
-        let searcher = self.reader.searcher();
-        let own = Signature::of(&article.text);
-        let mut out: Vec<NearDuplicate> = self
-            .candidates(&searcher, article, false)?
-            .into_iter()
-            .filter_map(|c| {
-                let similarity = own.similarity(&Signature::of(&c.text));
-                (similarity >= crate::dup::NEAR_DUPLICATE).then_some(NearDuplicate {
-                    id: c.related.id,
-                    title: c.related.title,
-                    similarity,
-                })
-            })
-            .collect();
-        out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
-        Ok(out)
-    }
-
     /// The subject of an indexed article, read from its stored fields.
     ///
     /// # Errors
@@ -358,7 +358,7 @@ impl SearchIndex {
         }))
     }
 
-    fn candidates(
+    pub(crate) fn candidates(
         &self,
         searcher: &Searcher,
         article: &Subject,
@@ -368,30 +368,36 @@ impl SearchIndex {
             return Ok(Vec::new());
         };
         let top = searcher.search(&*query, &TopDocs::with_limit(CANDIDATES).order_by_score())?;
+        top.into_iter()
+            .map(|(score, addr)| self.candidate(searcher, score, addr))
+            .collect()
+    }
+
+    /// The candidate stored at `addr`.
+    pub(crate) fn candidate(
+        &self,
+        searcher: &Searcher,
+        score: f32,
+        addr: tantivy::DocAddress,
+    ) -> anyhow::Result<Candidate> {
         let f = self.fields;
-        let mut out = Vec::with_capacity(top.len());
-        for (score, addr) in top {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let id = doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0);
-            let title = SearchIndex::stored_text(&doc, f.title);
-            let text = stored_matching_text(&doc, f);
-            out.push(Candidate {
-                related: RelatedArticle {
-                    id: ArticleId(i64::try_from(id).unwrap_or(0)),
-                    slug: SearchIndex::stored_text(&doc, f.slug),
-                    title,
-                    score,
-                },
-                published_at: doc
-                    .get_first(f.published_at)
-                    .and_then(|v| v.as_i64())
-                    .unwrap_or(0),
-                text,
-                tag_ids: doc.get_all(f.tag_ids).filter_map(|v| v.as_u64()).collect(),
-                section_id: doc.get_first(f.section_id).and_then(|v| v.as_u64()),
-            });
-        }
-        Ok(out)
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let id = doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0);
+        Ok(Candidate {
+            related: RelatedArticle {
+                id: ArticleId(i64::try_from(id).unwrap_or(0)),
+                slug: SearchIndex::stored_text(&doc, f.slug),
+                title: SearchIndex::stored_text(&doc, f.title),
+                score,
+            },
+            published_at: doc
+                .get_first(f.published_at)
+                .and_then(|v| v.as_i64())
+                .unwrap_or(0),
+            text: stored_matching_text(&doc, f),
+            tag_ids: doc.get_all(f.tag_ids).filter_map(|v| v.as_u64()).collect(),
+            section_id: doc.get_first(f.section_id).and_then(|v| v.as_u64()),
+        })
     }
 
     /// The query describing `article`: its best stems by tf·idf over the

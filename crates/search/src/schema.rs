@@ -1,5 +1,6 @@
 //! The index schema and how an [`Article`] becomes a tantivy document.
 
+use crate::dup::Signature;
 use khabar_arabic::tantivy_adapter::{EXACT, STEMMED};
 use khabar_core::Article;
 use pulldown_cmark::{Event, Parser, TagEnd};
@@ -10,7 +11,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or the analysis changes: an index written
 /// with another version is rebuilt at start-up.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of the index, resolved once.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +30,8 @@ pub struct Fields {
     pub section_id: Field,
     pub author_id: Field,
     pub published_at: Field,
+    /// The text's MinHash band keys ([`Signature::bands`]).
+    pub dup_bands: Field,
 }
 
 fn text(tokenizer: &str, stored: bool) -> TextOptions {
@@ -62,6 +65,7 @@ impl Fields {
             section_id: s.add_u64_field("section_id", INDEXED | STORED),
             author_id: s.add_u64_field("author_id", INDEXED | STORED),
             published_at: s.add_i64_field("published_at", INDEXED | STORED | FAST),
+            dup_bands: s.add_u64_field("dup_bands", INDEXED),
         };
         (s.build(), fields)
     }
@@ -95,6 +99,11 @@ impl Fields {
         }
         let published = article.published_at.unwrap_or(article.created_at);
         doc.add_i64(self.published_at, published.as_second());
+        // The text of `matching_text`, without parsing the body again.
+        let text = format!("{}\n\n{}\n\n{body}", article.title, article.lead);
+        for band in Signature::of(&text).bands() {
+            doc.add_u64(self.dup_bands, band);
+        }
         doc
     }
 }

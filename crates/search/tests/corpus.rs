@@ -448,3 +448,59 @@ fn one_shared_title_word_does_not_beat_a_shared_subject() {
         "nothing shared with the festival: {related:?}"
     );
 }
+
+/// A copy is found even when forty articles made of the same words (and so
+/// ranked above it by the text query) crowd it out of the candidates: the
+/// MinHash band keys indexed with every article find it.
+#[test]
+fn copies_are_found_among_many_articles_with_the_same_words() {
+    const STORY: &str = "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة الإسكندرية \
+        بسعة مئتي سرير، ويضم المستشفى أقساما للطوارئ والجراحة والأطفال، وقال الوزير إن \
+        المشروع تكلف ثلاثمئة مليون جنيه وإنه سيخدم أكثر من مليون مواطن في المحافظة \
+        والمحافظات المجاورة، على أن يبدأ استقبال المرضى مطلع الشهر المقبل.";
+    let words: Vec<&str> = STORY.split_whitespace().collect();
+    let with = |id: i64, title: &str, body: String| {
+        let mut a = article(&CORPUS[0]);
+        a.id = ArticleId(id);
+        a.slug = format!("a-{id}");
+        a.title = title.into();
+        a.body = body;
+        a.tags.clear();
+        a
+    };
+    let title = "مستشفى جديد في الإسكندرية";
+    // The same words in other orders: as relevant to a text
+    // query, but sharing almost no three-word shingle with the story.
+    let mut articles: Vec<Article> = (0..40)
+        .map(|k| {
+            let n = words.len();
+            let order: Vec<&str> = (0..n).map(|i| words[(i * 7 + k * 3 + 1) % n]).collect();
+            with(100 + k as i64, title, order.join(" "))
+        })
+        .collect();
+    articles.push(with(1, title, STORY.into()));
+    // Other news, so that the story's words are not in most articles.
+    let topics = ["الطقس", "الدوري", "المعرض", "البورصة", "الانتخابات"];
+    articles.extend((0..150).map(|i| {
+        let topic = topics[i % topics.len()];
+        let body = format!("تقرير رقم {i} عن {topic} في العاصمة، مع آراء الجمهور والخبراء.");
+        with(1000 + i as i64, topic, body)
+    }));
+    let index = SearchIndex::in_ram().expect("index");
+    index.apply(&articles, &[]).expect("apply");
+    index.commit(Watermark::default()).expect("commit");
+
+    // Another outlet's copy: bare alefs, a sentence dropped.
+    let copy = STORY
+        .replace(['أ', 'إ'], "ا")
+        .replace("، على أن يبدأ استقبال المرضى مطلع الشهر المقبل", "");
+    let mut subject = Subject::of(&with(999, title, copy));
+    subject.section_id = None;
+    let found: Vec<i64> = index
+        .find_near_duplicates(&subject)
+        .expect("dups")
+        .iter()
+        .map(|d| d.id.0)
+        .collect();
+    assert_eq!(found, [1], "only the story, not its shuffles");
+}
