@@ -31,28 +31,37 @@ impl SearchIndex {
     pub fn find_near_duplicates(&self, article: &Subject) -> anyhow::Result<Vec<NearDuplicate>> {
         let searcher = self.reader.searcher();
         let own = Signature::of(&article.text);
-        let mut candidates = self.candidates(&searcher, article, false)?;
+        let candidates = self.candidates(&searcher, article, false)?;
         let mut seen: HashSet<ArticleId> = candidates.iter().map(|c| c.related.id).collect();
         seen.insert(article.id);
-        candidates.extend(self.band_candidates(&searcher, &own, &seen)?);
-        let mut out: Vec<NearDuplicate> = candidates
-            .into_iter()
-            .filter_map(|c| {
-                let similarity = own.similarity(&Signature::of(&c.text));
-                (similarity >= NEAR_DUPLICATE).then_some(NearDuplicate {
-                    id: c.related.id,
-                    title: c.related.title,
-                    similarity,
-                })
-            })
-            .collect();
+        let mut out = self.band_duplicates(&searcher, &own, &seen)?;
+        out.extend(
+            candidates
+                .into_iter()
+                .filter_map(|c| near_duplicate(&own, c)),
+        );
         out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
         Ok(out)
     }
 
+    /// The near-duplicates of `signature` among the articles sharing band
+    /// keys with it, leaving out those in `seen`.
+    pub(crate) fn band_duplicates(
+        &self,
+        searcher: &Searcher,
+        signature: &Signature,
+        seen: &HashSet<ArticleId>,
+    ) -> anyhow::Result<Vec<NearDuplicate>> {
+        Ok(self
+            .band_candidates(searcher, signature, seen)?
+            .into_iter()
+            .filter_map(|c| near_duplicate(signature, c))
+            .collect())
+    }
+
     /// Up to [`BAND_CANDIDATES`] articles sharing at least one band key
     /// with `signature`, most keys first, leaving out those in `seen`.
-    pub(crate) fn band_candidates(
+    fn band_candidates(
         &self,
         searcher: &Searcher,
         signature: &Signature,
@@ -86,4 +95,14 @@ impl SearchIndex {
         }
         Ok(out)
     }
+}
+
+/// `candidate` as a near-duplicate of the text signed `own`, if it is one.
+fn near_duplicate(own: &Signature, candidate: Candidate) -> Option<NearDuplicate> {
+    let similarity = own.similarity(&Signature::of(&candidate.text));
+    (similarity >= NEAR_DUPLICATE).then_some(NearDuplicate {
+        id: candidate.related.id,
+        title: candidate.related.title,
+        similarity,
+    })
 }

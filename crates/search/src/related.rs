@@ -277,16 +277,7 @@ impl SearchIndex {
         let mut seen: HashSet<ArticleId> = candidates.iter().map(|c| c.related.id).collect();
         seen.insert(article.id);
         // Copies the text query did not rank among its candidates.
-        for c in self.band_candidates(&searcher, &own_sig, &seen)? {
-            let similarity = own_sig.similarity(&Signature::of(&c.text));
-            if similarity >= crate::dup::NEAR_DUPLICATE {
-                out.duplicates.push(NearDuplicate {
-                    id: c.related.id,
-                    title: c.related.title,
-                    similarity,
-                });
-            }
-        }
+        out.duplicates = self.band_duplicates(&searcher, &own_sig, &seen)?;
         for c in candidates {
             let theirs = analyse(&c.text);
             let sig = Signature::of_hashes(&theirs.hashes);
