@@ -44,8 +44,9 @@ done
 curl -fs "http://127.0.0.1:$KHABAR_PORT/healthz" >/dev/null || { echo "khabar did not start" >&2; exit 1; }
 
 # A second server over the same database with the in-memory page cache off:
-# every request renders the page from SQLite.
-KHABAR_SITE__PAGE_CACHE_MS=0 RUST_LOG=warn "$BIN" serve \
+# every request renders the page from SQLite. It needs a search folder of
+# its own: the first one's is locked by the first server.
+KHABAR_SITE__PAGE_CACHE_MS=0 KHABAR_SEARCH__INDEX_DIR="$work/search-uncached" RUST_LOG=warn "$BIN" serve \
   --database "sqlite://$work/khabar.db" --listen "127.0.0.1:$UNCACHED_PORT" &
 uncached_pid=$!
 for _ in $(seq 1 100); do

@@ -15,6 +15,8 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 /// Heap for the index writer (tantivy's minimum is 15 MB per thread).
 const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
+/// Held by the process that writes the index ([`SearchIndex::open`]).
+const LOCK_FILE: &str = "khabar.lock";
 
 /// What is stored with each commit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +55,8 @@ pub struct SearchIndex {
     pub(crate) fields: Fields,
     /// `None` for an index opened read-only beside a running server.
     writer: Option<Mutex<IndexWriter>>,
+    /// The folder's [`LOCK_FILE`], locked while this index writes to it.
+    _lock: Option<std::fs::File>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -71,7 +75,23 @@ impl SearchIndex {
     pub fn open(dir: &Path) -> anyhow::Result<(SearchIndex, Opened)> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the search folder {}", dir.display()))?;
+        let lock = lock_dir(dir)?;
         let (schema, fields) = Fields::build();
+        let (index, opened) = Self::open_locked(dir, schema, fields)?;
+        Ok((
+            SearchIndex {
+                _lock: Some(lock),
+                ..index
+            },
+            opened,
+        ))
+    }
+
+    fn open_locked(
+        dir: &Path,
+        schema: tantivy::schema::Schema,
+        fields: Fields,
+    ) -> anyhow::Result<(SearchIndex, Opened)> {
         if let Ok(index) = Index::open_in_dir(dir) {
             let payload = index
                 .load_metas()
@@ -146,6 +166,7 @@ impl SearchIndex {
             reader,
             fields,
             writer: writer.map(Mutex::new),
+            _lock: None,
         })
     }
 
@@ -247,6 +268,32 @@ impl SearchIndex {
 
 /// Removes an old index's files (only tantivy's, so a misconfigured
 /// `index_dir` pointing at another folder loses nothing else).
+/// Locks the folder's [`LOCK_FILE`] before anything in it is read or
+/// cleared: a second server given the same folder, or `khabar index rebuild`
+/// beside a running server, is refused instead of replacing the files of
+/// the process that writes them (tantivy's own lock file would be among
+/// the files cleared).
+fn lock_dir(dir: &Path) -> anyhow::Result<std::fs::File> {
+    let path = dir.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "the search index in {} is in use by another khabar process \
+             (stop it, or give each server its own search.index_dir)",
+            dir.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("cannot lock {}", path.display()))
+        }
+    }
+}
+
 fn clear_dir(dir: &Path) -> anyhow::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
@@ -267,4 +314,26 @@ fn clear_dir(dir: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_writer_of_the_folder_is_refused_and_clears_nothing() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (first, opened) = SearchIndex::open(dir.path()).expect("first");
+        assert_eq!(opened, Opened::Created);
+        // Not committed yet, so the folder holds no current index: the case
+        // where a second process used to clear it.
+        let err = SearchIndex::open(dir.path()).expect_err("second");
+        assert!(err.to_string().contains("another khabar process"), "{err}");
+        first
+            .commit(Watermark::default())
+            .expect("the first still writes");
+        drop(first);
+        let (_, opened) = SearchIndex::open(dir.path()).expect("reopened");
+        assert!(matches!(opened, Opened::Current(_)), "{opened:?}");
+    }
 }
