@@ -1,8 +1,9 @@
 //! `khabar comments list | approve | spam | remove | close | open | words`:
 //! the moderation operations of the store, from a terminal. The newsroom
-//! queue calls the same operations.
+//! queue calls the same operations, and both write the same audit lines
+//! (from here with the address `cli` and no user).
 
-use super::load_config;
+use super::{audit, load_config};
 use crate::cli::{CommentsCommand, SiteArgs};
 use anyhow::{Context, bail};
 use jiff::Timestamp;
@@ -11,20 +12,22 @@ use khabar_store::CommentStore;
 use khabar_store::comments::{CommentQuery, CommentSearch, ModerationAction};
 use std::sync::Arc;
 
-async fn open(site: &SiteArgs) -> anyhow::Result<Arc<dyn CommentStore>> {
-    Ok(open_both(site).await?.0)
+/// The stores a moderation command works with.
+struct Stores {
+    comments: Arc<dyn CommentStore>,
+    articles: khabar_store::SharedStore,
+    accounts: khabar_store::SharedAccounts,
 }
 
-/// The comment store and the article store of the configured backend.
-async fn open_both(
-    site: &SiteArgs,
-) -> anyhow::Result<(Arc<dyn CommentStore>, khabar_store::SharedStore)> {
+async fn open(site: &SiteArgs) -> anyhow::Result<Stores> {
     let config = load_config(site, None)?;
     let backend = khabar_app::open_backend(&config.database_url).await?;
-    let comments = backend
-        .comments
-        .context("comments are not available on this database backend yet")?;
-    Ok((comments, backend.store))
+    let unavailable = "comments are not available on this database backend yet";
+    Ok(Stores {
+        comments: backend.comments.context(unavailable)?,
+        accounts: backend.accounts.context(unavailable)?,
+        articles: backend.store,
+    })
 }
 
 pub async fn run(command: CommentsCommand) -> anyhow::Result<()> {
@@ -71,7 +74,7 @@ async fn list(
             format!("--status: `{s}` is not one of pending, approved, spam, removed, deleted")
         })?),
     };
-    let store = open(site).await?;
+    let store = open(site).await?.comments;
     let page = store
         .list_comments(&CommentQuery {
             status,
@@ -120,26 +123,44 @@ async fn moderate(
     action: ModerationAction,
     done: &str,
 ) -> anyhow::Result<()> {
-    let store = open(site).await?;
+    let stores = open(site).await?;
     let ids: Vec<CommentId> = ids.iter().copied().map(CommentId).collect();
     for id in &ids {
-        if store.comment(*id).await?.is_none() {
+        if stores.comments.comment(*id).await?.is_none() {
             bail!("comment {id} does not exist");
         }
     }
-    let changed = store.moderate(&ids, action, Timestamp::now()).await?.len();
-    println!("{changed} comment(s) {done}");
+    let changed = stores
+        .comments
+        .moderate(&ids, action, Timestamp::now())
+        .await?;
+    let what = match action {
+        ModerationAction::Approve => "comment_approve",
+        ModerationAction::Spam => "comment_spam",
+        ModerationAction::Remove => "comment_remove",
+    };
+    for id in &changed {
+        audit(&stores.accounts, what, &format!("comment:{id}")).await?;
+    }
+    println!("{} comment(s) {done}", changed.len());
     Ok(())
 }
 
 async fn set_closed(site: &SiteArgs, article: i64, closed: bool) -> anyhow::Result<()> {
-    let (store, articles) = open_both(site).await?;
-    if articles.article(ArticleId(article)).await?.is_none() {
+    let stores = open(site).await?;
+    if stores.articles.article(ArticleId(article)).await?.is_none() {
         bail!("article {article} does not exist");
     }
-    store
+    stores
+        .comments
         .set_comments_closed(ArticleId(article), closed)
         .await?;
+    let what = if closed {
+        "comments_close"
+    } else {
+        "comments_open"
+    };
+    audit(&stores.accounts, what, &format!("article:{article}")).await?;
     println!(
         "comments {} on article {article}",
         if closed { "closed" } else { "open" }
@@ -153,7 +174,8 @@ async fn words(
     spam: Vec<String>,
     remove: Vec<String>,
 ) -> anyhow::Result<()> {
-    let store = open(site).await?;
+    let stores = open(site).await?;
+    let store = &stores.comments;
     for (phrases, action) in [(hold, "hold"), (spam, "spam")] {
         for phrase in phrases {
             let normalized = khabar_comments::text::normalize_phrase(&phrase);
@@ -161,6 +183,8 @@ async fn words(
                 bail!("`{phrase}` has no words to match");
             }
             store.put_word(phrase.trim(), &normalized, action).await?;
+            let target = format!("{action}:{}", phrase.trim());
+            audit(&stores.accounts, "comment_word_add", &target).await?;
         }
     }
     for phrase in remove {
@@ -168,6 +192,7 @@ async fn words(
         if !store.remove_word(&normalized).await? {
             bail!("`{phrase}` is on no list");
         }
+        audit(&stores.accounts, "comment_word_remove", phrase.trim()).await?;
     }
     for w in store.word_list().await? {
         println!("{}\t{}", w.action, w.phrase);

@@ -92,6 +92,25 @@ fn load_config(site: &SiteArgs, listen: Option<String>) -> anyhow::Result<Config
     })
 }
 
+/// Writes an audit line for a change made from the terminal: no user, the
+/// address `cli` (the newsroom writes the same actions with its user).
+async fn audit(
+    accounts: &khabar_store::SharedAccounts,
+    action: &str,
+    target: &str,
+) -> anyhow::Result<()> {
+    accounts
+        .audit(&khabar_store::AuditEntry {
+            at: jiff::Timestamp::now(),
+            user_id: None,
+            action: action.into(),
+            target: target.into(),
+            address: "cli".into(),
+        })
+        .await?;
+    Ok(())
+}
+
 /// A progress bar in the house style.
 fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::new(len);

@@ -1,11 +1,11 @@
 //! `khabar user add | passwd | list | disable`: newsroom accounts.
 
-use super::load_config;
+use super::{audit, load_config};
 use crate::cli::{SiteArgs, UserCommand};
 use anyhow::{Context, bail};
 use jiff::Timestamp;
 use khabar_core::{NewUser, PasswordPolicy, Role, check_user_name, normalize_email};
-use khabar_store::{AuditEntry, SharedAccounts, StoreError};
+use khabar_store::{SharedAccounts, StoreError};
 use khabar_web::newsroom::password;
 use std::io::{BufRead, IsTerminal};
 
@@ -40,19 +40,6 @@ fn read_password(from_stdin: bool) -> anyhow::Result<String> {
 
 fn policy_message(e: khabar_core::AccountError) -> String {
     format!("{e} ({})", e.code())
-}
-
-async fn audit(accounts: &SharedAccounts, action: &str, target: &str) -> anyhow::Result<()> {
-    accounts
-        .audit(&AuditEntry {
-            at: Timestamp::now(),
-            user_id: None,
-            action: action.into(),
-            target: target.into(),
-            address: "cli".into(),
-        })
-        .await?;
-    Ok(())
 }
 
 pub async fn run(command: UserCommand) -> anyhow::Result<()> {

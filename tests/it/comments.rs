@@ -414,4 +414,30 @@ fn the_cli_lists_and_moderates() {
         ok && out.contains("spam\tالقِمار") && out.contains("hold\tربح سريع"),
         "{out}"
     );
+    let (ok, _, err) = run(&["comments", "close", "1"]);
+    assert!(ok, "{err}");
+
+    // Each change is in the audit log, as the newsroom would write it, from
+    // the address `cli`; the failed ones are not.
+    let log = rt.block_on(async {
+        let backend = khabar_app::open_backend(&url).await.unwrap();
+        backend.accounts.unwrap().audit_log(50).await.unwrap()
+    });
+    let lines: Vec<(&str, &str, &str)> = log
+        .iter()
+        .map(|e| (e.action.as_str(), e.target.as_str(), e.address.as_str()))
+        .collect();
+    let approved = format!("comment:{id}");
+    for want in [
+        ("comment_approve", approved.as_str(), "cli"),
+        ("comment_word_add", "spam:القِمار", "cli"),
+        ("comment_word_add", "hold:ربح سريع", "cli"),
+        ("comments_close", "article:1", "cli"),
+    ] {
+        assert!(lines.contains(&want), "{want:?} in {lines:?}");
+    }
+    assert!(
+        !lines.iter().any(|l| l.0 == "comment_spam"),
+        "nothing was marked as spam: {lines:?}"
+    );
 }
