@@ -134,13 +134,9 @@ async fn moderate(
         .comments
         .moderate(&ids, action, Timestamp::now())
         .await?;
-    let what = match action {
-        ModerationAction::Approve => "comment_approve",
-        ModerationAction::Spam => "comment_spam",
-        ModerationAction::Remove => "comment_remove",
-    };
     for id in &changed {
-        audit(&stores.accounts, what, &format!("comment:{id}")).await?;
+        let target = format!("comment:{id}");
+        audit(&stores.accounts, action.audit_action(), &target).await?;
     }
     println!("{} comment(s) {done}", changed.len());
     Ok(())

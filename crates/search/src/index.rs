@@ -266,8 +266,6 @@ impl SearchIndex {
     }
 }
 
-/// Removes an old index's files (only tantivy's, so a misconfigured
-/// `index_dir` pointing at another folder loses nothing else).
 /// Locks the folder's [`LOCK_FILE`] before anything in it is read or
 /// cleared: a second server given the same folder, or `khabar index rebuild`
 /// beside a running server, is refused instead of replacing the files of
@@ -294,6 +292,8 @@ fn lock_dir(dir: &Path) -> anyhow::Result<std::fs::File> {
     }
 }
 
+/// Removes an old index's files (only tantivy's, so a misconfigured
+/// `index_dir` pointing at another folder loses nothing else).
 fn clear_dir(dir: &Path) -> anyhow::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;

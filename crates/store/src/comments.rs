@@ -102,6 +102,25 @@ impl ModerationAction {
             ModerationAction::Remove => CommentStatus::Removed,
         }
     }
+
+    /// The decision's name: `approve`, `spam`, `remove`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModerationAction::Approve => "approve",
+            ModerationAction::Spam => "spam",
+            ModerationAction::Remove => "remove",
+        }
+    }
+
+    /// The audit-log action of the decision, one line per comment, written
+    /// alike by the newsroom and the CLI: `comment_approve`, ….
+    pub fn audit_action(self) -> &'static str {
+        match self {
+            ModerationAction::Approve => "comment_approve",
+            ModerationAction::Spam => "comment_spam",
+            ModerationAction::Remove => "comment_remove",
+        }
+    }
 }
 
 /// The slice of the spam filter's counts one comment needs.

@@ -39,14 +39,6 @@ fn parse_action(s: &str) -> Result<ModerationAction, WebError> {
     }
 }
 
-fn action_name(a: ModerationAction) -> &'static str {
-    match a {
-        ModerationAction::Approve => "approve",
-        ModerationAction::Spam => "spam",
-        ModerationAction::Remove => "remove",
-    }
-}
-
 fn parse_comment_id(s: &str) -> Result<CommentId, WebError> {
     khabar_arabic::digits::parse_u64(s.trim())
         .and_then(|n| i64::try_from(n).ok())
@@ -104,11 +96,10 @@ pub(crate) async fn moderate(
     let nr = state.newsroom()?;
     let address = peer.ip().to_string();
     for id in &changed {
-        let what = format!("comment_{}", action_name(action));
         audit(
             nr,
             Some(signed.user.id),
-            &what,
+            action.audit_action(),
             &format!("comment:{id}"),
             &address,
         )
@@ -120,7 +111,7 @@ pub(crate) async fn moderate(
     }
     Ok(see_other(&view.back(&format!(
         "&done={}&n={}",
-        action_name(action),
+        action.as_str(),
         changed.len()
     ))))
 }
